@@ -1,0 +1,30 @@
+package dev.reel.core.source;
+
+import dev.reel.core.spool.SpoolBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Fills one {@link SpoolBuffer} from somewhere (HTTP, a file, a socket) on its own thread.
+ * Methods are safe from any thread and never block.
+ */
+public interface Source extends AutoCloseable {
+
+    /** The spool this source fills; readers read the resource from it. */
+    SpoolBuffer spool();
+
+    /** Starts the transfer; idempotent. */
+    void start();
+
+    /**
+     * The consumer wants bytes from {@code position} next: fetch there unless they are present or
+     * arriving soon.
+     */
+    void seek(long position);
+
+    /** Completes once the first response (or the file) says what the resource is. */
+    CompletableFuture<SourceInfo> info();
+
+    /** Stops the transfer; releases the spool unless others share it. */
+    @Override
+    void close();
+}
