@@ -40,8 +40,30 @@ public final class SpoolBuffer implements AutoCloseable {
         throw new UnsupportedOperationException("stub");
     }
 
-    /** Writes {@code src} at {@code position}; the producer's side. */
+    /** Reads what is contiguous at {@code position}, blocking as {@link SpoolReader#read} does, at most {@code timeoutNanos}. */
+    public int read(long position, ByteBuffer dst, long timeoutNanos) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Calls {@code listener} (on the producer's thread; it must not block) when ranges, length or failure change. */
+    public void addChangeListener(Runnable listener) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    // The producer's side, used by one source thread.
+
+    /** The resource's total length is known; a spill file is then created sparse at full length. */
+    public void setLength(long length) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** Writes {@code src} at {@code position}; readers waiting there wake up. */
     public void write(long position, ByteBuffer src) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /** The source gave up: blocked and later reads of absent bytes throw {@code cause}. */
+    public void fail(IOException cause) {
         throw new UnsupportedOperationException("stub");
     }
 

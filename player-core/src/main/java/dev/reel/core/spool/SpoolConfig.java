@@ -1,9 +1,13 @@
 package dev.reel.core.spool;
 
-/** How a {@link SpoolBuffer} stores bytes. The spool owner defines the fields. */
-public record SpoolConfig(long memoryLimit) {
+import java.nio.file.Path;
 
-    public static SpoolConfig defaults() {
-        return new SpoolConfig(8L << 20);
-    }
+/**
+ * How a {@link SpoolBuffer} stores bytes.
+ *
+ * @param memoryLimit bytes kept in memory before spilling to a temp file
+ * @param directory the private cache directory for spill files
+ * @param retention for live (unbounded) resources, bytes kept behind the newest; 0 keeps all
+ */
+public record SpoolConfig(long memoryLimit, Path directory, long retention) {
 }
