@@ -1,0 +1,25 @@
+package dev.reel.app;
+
+import dev.reel.app.cli.Cli;
+import dev.reel.app.cli.Streams;
+import dev.reel.app.gui.ReelApp;
+import java.util.List;
+
+/**
+ * The {@code reel} entry point: a command ({@code play}, {@code info}, …) runs the command line,
+ * anything else opens the window. Command-line runs never touch JavaFX, so they start fast.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(Streams.system(), args));
+        }
+        ReelApp.launch(List.of(args));
+        // The window is closed; player threads must not keep the process alive.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.reel.app.cli;
+
+import dev.reel.core.player.PlayerEvent;
+import dev.reel.core.player.PlayerState;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Follows one medium's player events for a command: prints them (JSON lines on stdout, or a status
+ * line on a terminal's stderr), prints the one line of a failure, and decides the exit code.
+ * Events arrive on the player's threads, {@link #awaitExit} waits on the command's thread.
+ */
+final class Playback implements Consumer<PlayerEvent> {
+
+    private final Streams streams;
+    private final boolean json;
+    private final TerminalLine statusLine;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private PlayerEvent.Ready ready;
+    private PlayerState state = PlayerState.OPENING;
+    private double position;
+
+    Playback(Streams streams, boolean json, double startSeconds) {
+        this.streams = streams;
+        this.json = json;
+        this.statusLine = streams.errIsTerminal() && !json ? new TerminalLine(streams.err()) : null;
+        this.position = startSeconds;
+    }
+
+    @Override
+    public synchronized void accept(PlayerEvent event) {
+        if (exit.isDone()) {
+            return;
+        }
+        if (json) {
+            String line = EventJson.line(event);
+            if (line != null) {
+                streams.println(line);
+            }
+        }
+        if (event instanceof PlayerEvent.Ready r) {
+            ready = r;
+        } else if (event instanceof PlayerEvent.StateChanged changed) {
+            state = changed.state();
+            redraw(true);
+        } else if (event instanceof PlayerEvent.Position p) {
+            position = p.seconds();
+            redraw(false);
+        } else if (event instanceof PlayerEvent.Seeked seeked) {
+            position = seeked.seconds();
+            redraw(true);
+        } else if (event instanceof PlayerEvent.Ended) {
+            finish(ExitCode.OK);
+        } else if (event instanceof PlayerEvent.Error error) {
+            finish(exitCode(error.kind()));
+            streams.fail(error.message());
+        }
+    }
+
+    /** Ends the playback as done (the {@code stop} command). */
+    synchronized void stop() {
+        finish(ExitCode.OK);
+    }
+
+    /** Blocks until the medium ended, failed or was stopped; returns the exit code. */
+    int awaitExit() {
+        return exit.join();
+    }
+
+    /** Whether the medium ended, failed or was stopped. */
+    boolean done() {
+        return exit.isDone();
+    }
+
+    /** The answer to the {@code status} command. */
+    synchronized String status(int volume) {
+        OptionalDouble duration = duration();
+        if (json) {
+            return EventJson.event("status")
+                    .put("state", stateName())
+                    .put("position", position)
+                    .put("duration", duration)
+                    .put("volume", volume)
+                    .toString();
+        }
+        return StatusLine.text(state, position, duration, ready == null ? null : ready.format())
+                + "  volume " + volume;
+    }
+
+    static int exitCode(PlayerEvent.Error.Kind kind) {
+        return kind == PlayerEvent.Error.Kind.SOURCE ? ExitCode.SOURCE : ExitCode.FORMAT;
+    }
+
+    private String stateName() {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void redraw(boolean force) {
+        if (statusLine != null) {
+            statusLine.draw(StatusLine.text(state, position, duration(), ready == null ? null : ready.format()),
+                    force);
+        }
+    }
+
+    private OptionalDouble duration() {
+        return ready == null ? OptionalDouble.empty() : ready.duration();
+    }
+
+    private void finish(int code) {
+        if (statusLine != null) {
+            statusLine.finish();
+        }
+        exit.complete(code);
+    }
+}

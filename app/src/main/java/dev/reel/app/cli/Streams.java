@@ -1,0 +1,34 @@
+package dev.reel.app.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * The standard streams a command talks through, so tests can run commands in-process.
+ *
+ * @param errIsTerminal whether {@code err} is a terminal (the launcher tells), which allows
+ *                      status lines and progress bars there
+ */
+public record Streams(InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
+
+    /** The process's own streams; the launcher sets {@code reel.stderr.tty} when stderr is a terminal. */
+    public static Streams system() {
+        return new Streams(System.in, System.out, System.err, Boolean.getBoolean("reel.stderr.tty"));
+    }
+
+    /** Prints one line on stdout and flushes, so that a reading script sees it at once. */
+    void println(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** Prints the one line a failure gets on stderr. */
+    void fail(String message) {
+        synchronized (err) {
+            err.println("reel: " + message);
+            err.flush();
+        }
+    }
+}

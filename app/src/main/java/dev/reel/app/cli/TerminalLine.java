@@ -1,0 +1,41 @@
+package dev.reel.app.cli;
+
+import java.io.PrintStream;
+
+/**
+ * One line on a terminal's stderr, redrawn in place ({@code \r}, clear to end of line) at most
+ * ten times a second: the status of {@code play}, the progress bar of {@code save}. Thread-safe.
+ */
+final class TerminalLine {
+
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintStream err;
+    private long lastDraw;
+    private boolean drawn;
+
+    TerminalLine(PrintStream err) {
+        this.err = err;
+    }
+
+    /** Draws {@code text} unless the last draw was too recent and {@code force} is false. */
+    synchronized void draw(String text, boolean force) {
+        long now = System.nanoTime();
+        if (!force && drawn && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        drawn = true;
+        err.print("\r" + text + "\033[K");
+        err.flush();
+    }
+
+    /** Ends the line, so that what follows starts on a fresh one. */
+    synchronized void finish() {
+        if (drawn) {
+            err.println();
+            err.flush();
+            drawn = false;
+        }
+    }
+}
