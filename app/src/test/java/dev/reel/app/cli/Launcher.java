@@ -1,0 +1,68 @@
+package dev.reel.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built launcher, {@code app/target/reel/bin/reel} (system property {@code reel.launcher}). */
+final class Launcher {
+
+    private Launcher() {
+    }
+
+    /** A finished run: exit code, stdout, stderr. */
+    record Result(int exitCode, String out, String err) {
+
+        List<String> outLines() {
+            return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
+        }
+
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : Arrays.asList(err.split("\n"));
+        }
+    }
+
+    /** A started run; stdout and stderr go to files. */
+    record Running(Process process, Path out, Path err) {
+
+        Result await(long timeoutSeconds) throws IOException, InterruptedException {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("reel did not exit within " + timeoutSeconds + " s; stderr: "
+                        + Files.readString(err));
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Runs {@code reel args…} with an empty stdin, waiting at most {@code timeoutSeconds}. */
+    static Result run(Map<String, String> env, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        Running running = start(env, args);
+        running.process().getOutputStream().close();
+        return running.await(timeoutSeconds);
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), 30, args);
+    }
+
+    static Running start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("reel.launcher"));
+        command.addAll(List.of(args));
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        Path out = Files.createTempFile(dir, "reel-out", ".txt");
+        Path err = Files.createTempFile(dir, "reel-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        return new Running(builder.start(), out, err);
+    }
+}
