@@ -137,6 +137,21 @@ public final class RangeServer implements AutoCloseable {
         return log().stream().filter(e -> e.path().equals(path)).toList();
     }
 
+    /**
+     * The responses in flight now, as exchanges with {@code endNanos} 0 and the body bytes sent so
+     * far; together with {@link #log()} they account for every body byte sent.
+     */
+    public List<Exchange> active() {
+        List<Exchange> active = new ArrayList<>();
+        for (Connection connection : connections) {
+            Response response = connection.current;
+            if (response != null) {
+                active.add(response.toExchange(connection.id, 0));
+            }
+        }
+        return active;
+    }
+
     /** Forgets the log and resets {@link #bodyBytesSent()}. */
     public void clearLog() {
         lock.lock();
@@ -402,18 +417,33 @@ public final class RangeServer implements AutoCloseable {
         }
     }
 
-    /** What one request is answered with, and what the log will say about it. */
+    /**
+     * What one request is answered with, and what the log will say about it. Written by its
+     * connection's thread; {@link #active()} reads the volatile fields from others.
+     */
     private static final class Response {
-        int status;
+        final HttpRequest request;
+        final long startNanos = System.nanoTime();
+        volatile int status;
         Faults faults = Faults.NONE;
         final List<String> headers = new ArrayList<>();
         Content content;
-        long from;
+        volatile long from = -1;
         long to;
-        boolean body;
+        volatile boolean body;
         boolean keepAlive;
-        long bodyBytes;
-        boolean complete;
+        volatile long bodyBytes;
+        volatile boolean complete;
+
+        Response(HttpRequest request) {
+            this.request = request;
+        }
+
+        /** The log entry; {@code endNanos} 0 for a response still in flight. */
+        Exchange toExchange(int connection, long endNanos) {
+            return new Exchange(connection, request.method(), request.path(), request.headers(), status,
+                    bodyBytes > 0 || body ? from : -1, bodyBytes, complete, startNanos, endNanos);
+        }
 
         void header(String name, Object value) {
             headers.add(name + ": " + value);
@@ -431,6 +461,7 @@ public final class RangeServer implements AutoCloseable {
         final Socket socket;
         final int id;
         final Thread thread;
+        volatile Response current;
 
         Connection(Socket socket, int id) {
             this.socket = socket;
@@ -465,9 +496,8 @@ public final class RangeServer implements AutoCloseable {
 
         /** Answers one request; returns whether the connection can carry another. */
         private boolean exchange(HttpRequest request, OutputStream out) throws IOException, InterruptedException {
-            long start = System.nanoTime();
-            Response response = new Response();
-            response.from = -1;
+            Response response = new Response(request);
+            current = response;
             try {
                 Served served = resources.get(request.path());
                 plan(request, served, response);
@@ -482,9 +512,8 @@ public final class RangeServer implements AutoCloseable {
                 boolean usable = response.status >= 300 ? sendPlain(out, response) : send(out, response, served);
                 return usable && response.keepAlive;
             } finally {
-                record(new Exchange(id, request.method(), request.path(), request.headers(), response.status,
-                        response.bodyBytes > 0 || response.body ? response.from : -1, response.bodyBytes,
-                        response.complete, start, System.nanoTime()));
+                current = null;
+                record(response.toExchange(id, System.nanoTime()));
             }
         }
 

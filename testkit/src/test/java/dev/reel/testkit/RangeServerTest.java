@@ -417,6 +417,33 @@ class RangeServerTest {
     }
 
     @Test
+    void activeShowsResponsesInFlight() throws Exception {
+        server.setFaults(PATH, Faults.NONE.withStall(3000, Duration.ofSeconds(30)));
+        try (RawClient raw = raw()) {
+            Thread reader = new Thread(() -> {
+                try {
+                    raw.send("GET", PATH, "Range: bytes=1000-");
+                } catch (IOException e) {
+                    // the server closes while it stalls
+                }
+            });
+            reader.start();
+            assertThat(server.awaitBodyBytes(2000, WAIT)).isTrue();
+            assertThat(server.active()).singleElement().satisfies(e -> {
+                assertThat(e.bodyStart()).isEqualTo(1000);
+                assertThat(e.bodyBytes()).isEqualTo(2000);
+                assertThat(e.endNanos()).isZero();
+                assertThat(e.complete()).isFalse();
+            });
+            assertThat(server.log()).isEmpty();
+            server.stop();
+            reader.join(5000);
+        }
+        assertThat(server.active()).isEmpty();
+        assertThat(server.awaitExchanges(1, WAIT)).singleElement().satisfies(e -> assertThat(e.bodyBytes()).isEqualTo(2000));
+    }
+
+    @Test
     void awaitLogWaitsForExchanges() throws Exception {
         assertThat(server.awaitLog(log -> log.size() == 1, Duration.ofMillis(50))).isFalse();
         get();
