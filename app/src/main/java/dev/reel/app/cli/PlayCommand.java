@@ -73,7 +73,7 @@ final class PlayCommand {
         Playback playback = new Playback(streams, args.flag("--json"), start);
         try (Player player = new Player(new PlayerConfig(sink))) {
             player.addListener(playback);
-            new StdinCommands(streams, player, () -> playback).start();
+            new StdinCommands(streams, player, () -> playback, playback::stop).start();
             player.open(new MediaRequest(source, format, start));
             return playback.awaitExit();
         }

@@ -19,7 +19,7 @@ final class Playback implements Consumer<PlayerEvent> {
     private final TerminalLine statusLine;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private PlayerEvent.Ready ready;
-    private PlayerState state = PlayerState.OPENING;
+    private PlayerState state = PlayerState.IDLE;
     private double position;
 
     Playback(Streams streams, boolean json, double startSeconds) {
@@ -52,16 +52,15 @@ final class Playback implements Consumer<PlayerEvent> {
             position = seeked.seconds();
             redraw(true);
         } else if (event instanceof PlayerEvent.Ended) {
-            finish(ExitCode.OK);
+            finish(ExitCode.OK, null);
         } else if (event instanceof PlayerEvent.Error error) {
-            finish(exitCode(error.kind()));
-            streams.fail(error.message());
+            finish(exitCode(error.kind()), error.message());
         }
     }
 
     /** Ends the playback as done (the {@code stop} command). */
     synchronized void stop() {
-        finish(ExitCode.OK);
+        finish(ExitCode.OK, null);
     }
 
     /** Blocks until the medium ended, failed or was stopped; returns the exit code. */
@@ -108,9 +107,13 @@ final class Playback implements Consumer<PlayerEvent> {
         return ready == null ? OptionalDouble.empty() : ready.duration();
     }
 
-    private void finish(int code) {
+    /** Ends the status line, prints the failure (if any) and only then lets the command exit. */
+    private void finish(int code, String failure) {
         if (statusLine != null) {
             statusLine.finish();
+        }
+        if (failure != null) {
+            streams.fail(failure);
         }
         exit.complete(code);
     }

@@ -20,13 +20,18 @@ final class StdinCommands {
     private final Streams streams;
     private final Player player;
     private final Supplier<Playback> playback;
+    private final Runnable stop;
     private volatile int volume = 100;
 
-    /** @param playback the current playback (listen has one per connection) */
-    StdinCommands(Streams streams, Player player, Supplier<Playback> playback) {
+    /**
+     * @param playback the current playback (listen has one per connection)
+     * @param stop     what {@code stop} does: end the command with exit code 0
+     */
+    StdinCommands(Streams streams, Player player, Supplier<Playback> playback, Runnable stop) {
         this.streams = streams;
         this.player = player;
         this.playback = playback;
+        this.stop = stop;
     }
 
     /** Starts reading stdin on a daemon thread. */
@@ -59,7 +64,7 @@ final class StdinCommands {
         } else if (oneWord && verb.equals("resume")) {
             player.resume();
         } else if (oneWord && verb.equals("stop")) {
-            playback.get().stop();
+            stop.run();
         } else if (oneWord && verb.equals("status")) {
             streams.println(playback.get().status(volume));
         } else if (words.length == 2 && verb.equals("seek") && seek(words[1])) {
