@@ -88,6 +88,60 @@ class SpoolConcurrencyProperties {
         }
     }
 
+    @Property(tries = 20)
+    void liveReadersGetTheRightBytesOrARetentionError(@ForAll @IntRange(min = 1_000, max = 40_000) int chunk,
+            @ForAll @IntRange(min = 1, max = 300_000) int retention,
+            @ForAll boolean spill,
+            @ForAll @IntRange(min = 1, max = 3) int readers,
+            @ForAll Random random) throws Exception {
+        SpoolConfig config = new SpoolConfig(spill ? 0 : 1 << 20, dir.resolve("spool"), retention);
+        long size = 1_000_000;
+        long[] seeds = random.longs(readers).toArray();
+        try (SpoolBuffer spool = new SpoolBuffer(config)) {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (long seed : seeds) {
+                tasks.add(pool.submit(() -> followLive(spool, new Random(seed))));
+            }
+            tasks.add(pool.submit(() -> {
+                for (long p = 0; p < size; p += chunk) {
+                    spool.write(p, Bytes.chunk(p, (int) Math.min(chunk, size - p)));
+                }
+                spool.setLength(size);
+                return null;
+            }));
+            for (Future<?> task : tasks) {
+                task.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(spool.windowStart()).isEqualTo(Math.max(0, size - retention));
+        }
+    }
+
+    /**
+     * Reads near the newest byte and, now and then, behind the window until the writer is done; a
+     * stale read must fail, never return wrong bytes.
+     */
+    private static Void followLive(SpoolBuffer spool, Random random) throws IOException {
+        try (SpoolReader reader = spool.newReader()) {
+            ByteBuffer dst = ByteBuffer.allocate(50_000);
+            while (spool.length().isEmpty()) {
+                long newest = spool.windowStart() + spool.contiguousFrom(spool.windowStart());
+                long position = Math.max(0, newest - random.nextInt(400_000));
+                reader.position(position);
+                dst.clear().limit(1 + random.nextInt(dst.capacity()));
+                try {
+                    int n = reader.read(dst);
+                    if (n < 0) {
+                        return null;
+                    }
+                    assertThat(Bytes.firstWrong(position, dst, n)).isEqualTo(-1);
+                } catch (RetentionException e) {
+                    assertThat(e.windowStart()).isGreaterThan(position);
+                }
+            }
+        }
+        return null;
+    }
+
     private static Void readRandomly(SpoolBuffer spool, int size, Random random) throws IOException {
         try (SpoolReader reader = spool.newReader()) {
             ByteBuffer dst = ByteBuffer.allocate(100_000);
