@@ -9,6 +9,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.tinylog.Logger;
 
 /**
  * Bytes in a private temp file, through positional reads and writes, so concurrent readers share
@@ -135,7 +136,7 @@ final class FileTier implements Tier {
         try {
             channel.close();
         } catch (IOException e) {
-            org.tinylog.Logger.warn("could not close spool file {}: {}", path, e.getMessage());
+            Logger.warn("could not close spool file {}: {}", path, e.getMessage());
         }
         SpoolDirectory.delete(path);
     }

@@ -1,5 +1,6 @@
 package dev.reel.core.spool;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +66,7 @@ final class MemoryTier implements Tier {
     }
 
     /** Copies the given present ranges into {@code file}. */
-    void copyTo(FileTier file, List<ByteRange> ranges) throws java.io.IOException {
+    void copyTo(FileTier file, List<ByteRange> ranges) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(PAGE);
         for (ByteRange r : ranges) {
             for (long p = r.start(); p < r.end(); p += chunk.capacity()) {

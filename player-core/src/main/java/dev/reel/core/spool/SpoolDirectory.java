@@ -49,7 +49,7 @@ final class SpoolDirectory {
         while (true) {
             Path file = directory.resolve("spool-" + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
             try {
-                Files.createFile(file, ownerOnly("rw-------"));
+                Files.createFile(file, ownerOnly(file, "rw-------"));
                 OPEN_FILES.add(file);
                 return file;
             } catch (FileAlreadyExistsException e) {
@@ -75,10 +75,10 @@ final class SpoolDirectory {
         if (!Files.isDirectory(directory)) {
             Path parent = directory.getParent();
             if (parent != null && !Files.isDirectory(parent)) {
-                Files.createDirectories(parent, ownerOnly("rwx------"));
+                Files.createDirectories(parent, ownerOnly(parent, "rwx------"));
             }
             try {
-                Files.createDirectory(directory, ownerOnly("rwx------"));
+                Files.createDirectory(directory, ownerOnly(directory, "rwx------"));
             } catch (FileAlreadyExistsException e) {
                 Logger.debug("spool directory {} appeared concurrently", directory);
             }
@@ -110,15 +110,16 @@ final class SpoolDirectory {
         return removed;
     }
 
-    private static FileAttribute<?>[] ownerOnly(String perms) {
-        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    /** Owner-only permissions where the file system has POSIX permissions, else none. */
+    private static FileAttribute<?>[] ownerOnly(Path path, String perms) {
+        if (!supportsPosix(path)) {
             return new FileAttribute<?>[0];
         }
         Set<PosixFilePermission> set = PosixFilePermissions.fromString(perms);
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(set)};
     }
 
-    private static boolean supportsPosix(Path directory) {
-        return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    private static boolean supportsPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

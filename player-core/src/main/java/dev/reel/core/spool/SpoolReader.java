@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -121,7 +122,7 @@ public final class SpoolReader implements SeekableByteChannel {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                Objects.checkFromIndexSize(off, len, b.length);
                 if (len == 0) {
                     return 0;
                 }

@@ -31,6 +31,8 @@ class SpoolBufferTest {
     Path dir;
 
     private SpoolBuffer spool;
+    /** The thread of the last {@link #blockedRead}. */
+    private final AtomicReference<Thread> readerThreads = new AtomicReference<>();
 
     private SpoolBuffer spool(long memoryLimit, long retention) {
         spool = new SpoolBuffer(new SpoolConfig(memoryLimit, dir.resolve("spool"), retention));
@@ -47,10 +49,8 @@ class SpoolBufferTest {
     /** Starts a read of up to {@code n} bytes on another thread and waits until it is blocked in the spool. */
     private CompletableFuture<Integer> blockedRead(SpoolReader reader, ByteBuffer dst) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        AtomicReference<Thread> thread = new AtomicReference<>();
         CompletableFuture<Integer> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
-            thread.set(Thread.currentThread());
             started.countDown();
             try {
                 result.complete(reader.read(dst));
@@ -58,22 +58,19 @@ class SpoolBufferTest {
                 result.completeExceptionally(e);
             }
         }, "test-reader");
+        readerThreads.set(t);
         t.start();
         started.await();
         awaitWaiting(t);
-        readerThreads.set(t);
         return result;
     }
 
-    private final AtomicReference<Thread> readerThreads = new AtomicReference<>();
-
-    /** Waits until {@code t} parks (inside the spool's condition), bounded by the test's timeout. */
+    /**
+     * Waits until {@code t} parks (inside the spool's condition), bounded by the test's timeout.
+     * The JDK offers no event for "a thread is now blocked", so this checks its state.
+     */
     private static void awaitWaiting(Thread t) throws InterruptedException {
-        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-            if (!t.isAlive()) {
-                return;
-            }
-            Thread.onSpinWait();
+        while (t.isAlive() && t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
             Thread.sleep(1);
         }
     }
