@@ -476,6 +476,7 @@ public final class SpoolBuffer implements AutoCloseable {
             m.copyTo(file, ranges);
         } catch (IOException e) {
             spillFile.run();
+            spillFile.file = null;
             throw e;
         }
         tier = file;

@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * random; every byte read must be the resource's byte. jqwik ignores JUnit's {@code @Timeout}, so
  * every wait here is bounded by {@link Future#get(long, TimeUnit)}.
  */
-class SpoolConcurrencyProperties {
+class SpoolConcurrencyTest {
 
     private static Path dir;
     private static ExecutorService pool;
