@@ -4,6 +4,10 @@ import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.core.spool.SpoolConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -15,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Random 64 KiB reads (at any byte offset) of a fully spooled 256 MiB resource, as seeks do. One
- * operation is one 64 KiB read, so MB/s = ops/s × 0.0655.
+ * operation is one 64 KiB read, so MB/s = ops/s × 0.0655. {@link Baseline} does the same reads
+ * straight from a {@link FileChannel}, to show what the spool adds to the file tier.
  */
 @State(Scope.Benchmark)
 public class SpoolRandomReadBenchmark {
@@ -49,5 +54,36 @@ public class SpoolRandomReadBenchmark {
     public int randomRead() throws IOException {
         long position = random.nextLong(SIZE - CHUNK);
         return spool.read(position, dst.clear(), Long.MAX_VALUE);
+    }
+
+    /** The same random reads from a plain file with positional FileChannel reads, no spool. */
+    @State(Scope.Benchmark)
+    public static class Baseline {
+        private Path file;
+        private FileChannel channel;
+        private final SplittableRandom random = new SplittableRandom(42);
+        private final ByteBuffer dst = ByteBuffer.allocateDirect(CHUNK);
+
+        @Setup(Level.Trial)
+        public void fill() throws IOException {
+            file = Files.createTempFile("spool-baseline", ".tmp");
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
+            for (long p = 0; p < SIZE; p += CHUNK) {
+                channel.write(chunk.clear(), p);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws IOException {
+            channel.close();
+            Files.delete(file);
+        }
+    }
+
+    @Benchmark
+    public int plainFileChannelRead(Baseline baseline) throws IOException {
+        long position = baseline.random.nextLong(SIZE - CHUNK);
+        return baseline.channel.read(baseline.dst.clear(), position);
     }
 }
