@@ -39,9 +39,19 @@ public class SpoolRandomReadBenchmark {
     public void fill() throws IOException {
         spool = new SpoolBuffer(SpoolConfig.defaults().withMemoryLimit("memory".equals(tier) ? 2 * SIZE : 0));
         spool.setLength(SIZE);
+        writeResource(spool::write);
+    }
+
+    /** Where {@link #writeResource} puts the resource. */
+    interface Sink {
+        void write(long position, ByteBuffer chunk) throws IOException;
+    }
+
+    /** Writes the whole resource in 64 KiB chunks. */
+    static void writeResource(Sink sink) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
         for (long p = 0; p < SIZE; p += CHUNK) {
-            spool.write(p, chunk.clear());
+            sink.write(p, chunk.clear());
         }
     }
 
@@ -68,10 +78,7 @@ public class SpoolRandomReadBenchmark {
         public void fill() throws IOException {
             file = Files.createTempFile("spool-baseline", ".tmp");
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
-            for (long p = 0; p < SIZE; p += CHUNK) {
-                channel.write(chunk.clear(), p);
-            }
+            writeResource((position, chunk) -> channel.write(chunk, position));
         }
 
         @TearDown(Level.Trial)
