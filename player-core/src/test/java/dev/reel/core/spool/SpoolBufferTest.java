@@ -11,6 +11,8 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -344,6 +346,26 @@ class SpoolBufferTest {
         s.fail(new IOException("connection reset by 127.0.0.1:1"));
         s.close();
         assertThat(dir.resolve("spool")).isEmptyDirectory();
+    }
+
+    @Test
+    void aSpoolDroppedWithoutCloseLosesItsFileToTheCleaner() throws Exception {
+        Path spoolDir = dir.resolve("spool");
+        Path file = spillAndDrop(spoolDir);
+        try (WatchService watch = spoolDir.getFileSystem().newWatchService()) {
+            spoolDir.register(watch, StandardWatchEventKinds.ENTRY_DELETE);
+            while (Files.exists(file)) {
+                System.gc();
+                watch.poll(100, TimeUnit.MILLISECONDS);
+            }
+        }
+        assertThat(spoolDir).isEmptyDirectory();
+    }
+
+    private static Path spillAndDrop(Path spoolDir) throws IOException {
+        SpoolBuffer leaked = new SpoolBuffer(new SpoolConfig(0, spoolDir, 0));
+        leaked.write(0, Bytes.chunk(0, 1000));
+        return leaked.spillPath().orElseThrow();
     }
 
     @Test
