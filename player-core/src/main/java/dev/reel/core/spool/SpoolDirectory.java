@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,10 +52,22 @@ final class SpoolDirectory {
             try {
                 Files.createFile(file, ownerOnly(file, "rw-------"));
                 OPEN_FILES.add(file);
+                checkOwner(directory, file);
                 return file;
             } catch (FileAlreadyExistsException e) {
                 Logger.debug("spool file {} exists, trying the next name", file);
             }
+        }
+    }
+
+    /** A directory someone else owns could swap our files: refuse to spill there. */
+    private static void checkOwner(Path directory, Path file) throws IOException {
+        UserPrincipal owner = Files.getOwner(directory);
+        UserPrincipal us = Files.getOwner(file);
+        if (!owner.equals(us)) {
+            delete(file);
+            throw new IOException("spool directory " + directory + " belongs to " + owner.getName()
+                    + ", not to " + us.getName());
         }
     }
 
