@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.tinylog.Logger;
 
@@ -16,8 +17,10 @@ import org.tinylog.Logger;
  * At most one spool per key (a URL), shared by whoever opens it: {@link #acquire} returns a
  * {@link Lease}, and a second acquire of the same key shares the spool and its owner (the
  * download). Spools nobody holds stay cached for a later acquire until they are evicted, least
- * recently used first, when the cached bytes pass {@code maxBytes} or after {@code idleTimeout}.
- * Evicting closes the owner (when it is {@link AutoCloseable}) and then the spool. Thread-safe.
+ * recently used first, when the cached bytes pass {@code maxBytes} (checked on every acquire,
+ * release and change of a spool) or after {@code idleTimeout}. Evicting closes the owner (when it
+ * is {@link AutoCloseable}) and then the spool, on the cache's own thread or the caller's of
+ * {@link #acquire}, {@link Lease#close} or {@link #trim}. Thread-safe.
  */
 public final class SpoolCache implements AutoCloseable {
 
@@ -30,6 +33,7 @@ public final class SpoolCache implements AutoCloseable {
     private final long maxBytes;
     private final long idleNanos;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final AtomicBoolean trimPending = new AtomicBoolean();
     private ScheduledThreadPoolExecutor timer;
     private boolean closed;
 
@@ -79,6 +83,7 @@ public final class SpoolCache implements AutoCloseable {
             SpoolBuffer spool = new SpoolBuffer(config);
             try {
                 entry = new Entry(key, spool, owner.apply(spool));
+                spool.addChangeListener(this::growing);
             } catch (RuntimeException e) {
                 spool.close();
                 throw e;
@@ -154,6 +159,28 @@ public final class SpoolCache implements AutoCloseable {
     }
 
     private void scheduleTrim() {
+        timer().schedule(this::trim, idleNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A spool's bytes changed: trims on the cache's own thread, so that a download thread never
+     * closes another download. Bursts of writes coalesce into one pending trim.
+     */
+    private void growing() {
+        if (trimPending.compareAndSet(false, true)) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                timer().execute(() -> {
+                    trimPending.set(false);
+                    trim();
+                });
+            }
+        }
+    }
+
+    private ScheduledThreadPoolExecutor timer() {
         if (timer == null) {
             timer = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "reel-spool-cache");
@@ -162,7 +189,7 @@ public final class SpoolCache implements AutoCloseable {
             });
             timer.setRemoveOnCancelPolicy(true);
         }
-        timer.schedule(this::trim, idleNanos, TimeUnit.NANOSECONDS);
+        return timer;
     }
 
     /** Closes every cached spool and its owner, held or not. */

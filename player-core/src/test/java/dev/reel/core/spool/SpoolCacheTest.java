@@ -82,6 +82,29 @@ class SpoolCacheTest {
     }
 
     @Test
+    void aGrowingDownloadEvictsUnheldSpoolsWithoutAnyAcquire() throws Exception {
+        try (SpoolCache cache = cache(250_000, Duration.ofMinutes(5))) {
+            SpoolCache.Lease<Owner> old = cache.acquire("old", Owner::new);
+            old.spool().write(0, Bytes.chunk(0, 100_000));
+            old.close();
+            SpoolCache.Lease<Owner> playing = cache.acquire("playing", Owner::new);
+            CountDownLatch evicted = new CountDownLatch(1);
+            old.spool().addChangeListener(() -> {
+                if (old.spool().isClosed()) {
+                    evicted.countDown();
+                }
+            });
+            for (int p = 0; p < 200_000; p += 50_000) {
+                playing.spool().write(p, Bytes.chunk(p, 50_000));
+            }
+            assertThat(evicted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(cache.contains("old")).isFalse();
+            assertThat(cache.contains("playing")).isTrue();
+            playing.close();
+        }
+    }
+
+    @Test
     void heldSpoolsAreNeverEvicted() throws IOException {
         try (SpoolCache cache = cache(10, Duration.ZERO)) {
             SpoolCache.Lease<Owner> a = cache.acquire("a", Owner::new);
