@@ -329,6 +329,23 @@ class SpoolBufferTest {
     }
 
     @Test
+    void anInterruptedFileWriteStoresNothingAndTheSpoolCarriesOn() throws IOException {
+        SpoolBuffer s = spool(0, 0);
+        s.write(0, Bytes.chunk(0, 1000));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> s.write(1000, Bytes.chunk(1000, 1000))).isInstanceOf(InterruptedIOException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(s.presentRanges()).containsExactly(new ByteRange(0, 1000));
+        s.write(1000, Bytes.chunk(1000, 1000));
+        ByteBuffer dst = ByteBuffer.allocate(2000);
+        assertThat(s.newReader().read(dst)).isEqualTo(2000);
+        assertThat(Bytes.firstWrong(0, dst, 2000)).isEqualTo(-1);
+    }
+
+    @Test
     void theTempFileIsGoneAfterClose() throws IOException {
         SpoolBuffer s = spool(0, 0);
         s.write(0, Bytes.chunk(0, 1000));
