@@ -17,6 +17,7 @@ import java.nio.channels.SelectableChannel;
 final class HeaderInput {
 
     private static final int SKIP_BUFFER_SIZE = 8192;
+    private static final int CHUNK_HEADER_SIZE = 8;
 
     private final ReadableByteChannel in;
     private final long limit;
@@ -64,9 +65,13 @@ final class HeaderInput {
         return buffer;
     }
 
-    /** Skips exactly {@code n} bytes, or fails with {@code whenShort}. */
+    /**
+     * Skips exactly {@code n} bytes, or fails with {@code whenShort}. A chunk header always
+     * follows a skip, so its bytes must fit the limit too: checking them here, before skipping,
+     * makes a file too long fail the same way whether or not the channel can seek.
+     */
     void skip(long n, String whenShort) throws IOException {
-        ensureWithinLimit(n);
+        ensureWithinLimit(n + CHUNK_HEADER_SIZE);
         if (n == 0) {
             return;
         }

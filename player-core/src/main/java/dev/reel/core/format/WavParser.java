@@ -86,9 +86,8 @@ public final class WavParser {
                 }
                 fmt = readFmt(input, size);
             } else {
-                input.skip(size, HEADER_ENDS);
+                input.skip(size + (size & 1), HEADER_ENDS);
             }
-            input.skip(size & 1, HEADER_ENDS);
         }
     }
 
@@ -166,7 +165,6 @@ public final class WavParser {
         }
         int wanted = (int) Math.min(size, 40);
         ByteBuffer fmt = input.readFully(wanted, HEADER_ENDS);
-        input.skip(size - wanted, HEADER_ENDS);
 
         int tag = Short.toUnsignedInt(fmt.getShort());
         int channels = Short.toUnsignedInt(fmt.getShort());
@@ -212,6 +210,8 @@ public final class WavParser {
             throw new FormatException("block align " + blockAlign + " contradicts " + channels
                     + (channels == 1 ? " channel" : " channels") + " of " + bits + "-bit");
         }
+        // Skipped after the checks, so a bad format is reported as such even when cut short.
+        input.skip(size - wanted + (size & 1), HEADER_ENDS);
         return new Fmt(new PcmFormat(encoding, (int) rate, channels), channelMask);
     }
 
