@@ -16,7 +16,9 @@ import java.util.Objects;
  * Not thread-safe; each {@code build()} returns a fresh array.
  *
  * <pre>{@code
- * byte[] wav = WavBuilder.pcm(16, 44100, 2).data(samples).chunkBeforeFmt("LIST", info).build();
+ * WavBuilder builder = WavBuilder.pcm(16, 44100, 2).data(Signals.pcm(4, 44100))
+ *         .chunkBeforeFmt("LIST", info);
+ * byte[] wav = builder.build();          // builder.dataOffset() is where the samples start
  * }</pre>
  */
 public final class WavBuilder {

@@ -150,6 +150,42 @@ class WavParserTest {
     }
 
     @Test
+    void readsThroughAChannelThatTricklesWithSmallBuffersOnly() throws IOException {
+        WavBuilder builder = WavBuilder.pcm(16, 44100, 2).container(Container.RF64)
+                .chunkBeforeFmt("LIST", new byte[3 << 20]).chunkAfterFmt("JUNK", new byte[7])
+                .data(SAMPLES);
+        byte[] wav = builder.build();
+        ByteBuffer source = ByteBuffer.wrap(wav);
+        int[] largestRequest = {0};
+        ReadableByteChannel trickle = new ReadableByteChannel() {
+            @Override
+            public int read(ByteBuffer dst) {
+                largestRequest[0] = Math.max(largestRequest[0], dst.remaining());
+                if (!source.hasRemaining()) {
+                    return -1;
+                }
+                dst.put(source.get());
+                return 1;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        AudioInfo info = WavParser.parse(trickle);
+
+        assertThat(info.dataOffset()).isEqualTo(builder.dataOffset());
+        assertThat(source.position()).isEqualTo(builder.dataOffset());
+        assertThat(largestRequest[0]).isLessThanOrEqualTo(8192);
+    }
+
+    @Test
     void describesItsFormatForPeople() throws IOException {
         AudioInfo info = parse(WavBuilder.pcm(16, 44100, 2).data(new byte[44100 * 4]).build());
         assertThat(info.format().describe()).isEqualTo("44.1 kHz · 16-bit · stereo");
