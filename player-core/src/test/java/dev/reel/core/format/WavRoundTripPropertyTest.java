@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever layout {@link WavBuilder} writes, {@link WavParser} reads back exactly. */
-class WavRoundTripProperties {
+class WavRoundTripPropertyTest {
 
     record Variant(Codec codec, int bits, PcmEncoding encoding) {
     }

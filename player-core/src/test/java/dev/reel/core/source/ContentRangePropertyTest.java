@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /** Every well-formed Content-Range parses back to its numbers; every inverted one is refused. */
-class ContentRangeProperties {
+class ContentRangePropertyTest {
 
     private static final long MAX = 999_999_999_999_999_999L;
 

@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Every valid format, written as a spec or an audio/L* type, reads back as itself. */
-class RawPcmProperties {
+class RawPcmPropertyTest {
 
     @Property(tries = 300)
     void specsRoundTrip(@ForAll PcmEncoding encoding,
