@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * Builds WAV files for tests from given sample bytes, in every layout a parser meets: RIFF, RF64
  * and BW64; PCM, IEEE float, A-law and µ-law, plain or WAVE_FORMAT_EXTENSIBLE; extra chunks
  * before and after {@code fmt } and after the data, odd sizes with their pad byte; streaming data
- * sizes; and wrong fields for error tests. Truncate {@link #build()}'s result for cut headers.
+ * sizes; wrong fields and cut headers ({@link #buildTruncated}) for error tests.
  * Not thread-safe; each {@code build()} returns a fresh array.
  *
  * <pre>{@code
@@ -221,6 +222,11 @@ public final class WavBuilder {
             file.putInt(0);
         }
         return file.array();
+    }
+
+    /** The first {@code length} bytes of the file, e.g. a header cut short for error tests. */
+    public byte[] buildTruncated(int length) {
+        return Arrays.copyOf(build(), length);
     }
 
     /** Offset of the first sample in the last {@link #build()}'s file. */
