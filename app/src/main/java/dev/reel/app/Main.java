@@ -16,6 +16,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Cli.handles(args)) {
+            // A thread that dies of a bug would leave the command waiting for an event that never
+            // comes: fail at once, with the one line every failure gets.
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                System.err.println("reel: internal error in " + thread.getName() + ": " + e);
+                Runtime.getRuntime().halt(1);
+            });
             System.exit(Cli.run(Streams.system(), args));
         }
         ReelApp.launch(List.of(args));

@@ -2,7 +2,6 @@ package dev.reel.app.cli;
 
 import dev.reel.core.format.PcmFormat;
 import dev.reel.core.player.PlayerEvent;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -62,6 +61,6 @@ final class EventJson {
 
     /** The command-line id of an encoding ({@code s16le}, {@code ulaw}). */
     static String encoding(PcmFormat format) {
-        return format.encoding().name().toLowerCase(Locale.ROOT);
+        return format.encoding().id();
     }
 }

@@ -16,10 +16,19 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(InputStream stdin, String... args) {
+        return run(stdin, false, args);
+    }
+
+    /** As if stderr were a terminal: status lines and progress bars are drawn there. */
+    static CliRun runOnTerminal(String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), true, args);
+    }
+
+    private static CliRun run(InputStream stdin, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(new Streams(stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false), args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal), args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -39,11 +39,4 @@ class JsonTest {
                 .put("e", 0.1 + 0.2).toString())
                 .isEqualTo("{\"a\":1.5,\"b\":2,\"c\":0.333333,\"d\":null,\"e\":0.3}");
     }
-
-    @Test
-    void clockShowsMinutesAndHours() {
-        assertThat(StatusLine.clock(0)).isEqualTo("0:00.0");
-        assertThat(StatusLine.clock(62.34)).isEqualTo("1:02.3");
-        assertThat(StatusLine.clock(3723.05)).isEqualTo("1:02:03.1");
-    }
 }

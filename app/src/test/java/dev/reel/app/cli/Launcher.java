@@ -54,10 +54,16 @@ final class Launcher {
         return run(Map.of(), 30, args);
     }
 
-    static Running start(Map<String, String> env, String... args) throws IOException {
+    /** The command line that runs {@code reel args…}. */
+    static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("reel.launcher"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    static Running start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = command(args);
         Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         Path out = Files.createTempFile(dir, "reel-out", ".txt");
         Path err = Files.createTempFile(dir, "reel-err", ".txt");

@@ -70,6 +70,15 @@ class UsageTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"s16le", "s16le:44100", "s99le:44100:2", "s16le:0:2", "s16le:44100:0", "s16le:x:2"})
+    void aBadFormatIsAUsageError(String format) {
+        CliRun run = CliRun.run("play", "--format", format, "a.raw");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().startsWith("reel: --format " + format + ": ");
+    }
+
     @Test
     void theWindowGetsEverythingThatIsNoCommand() {
         assertThat(Cli.handles(new String[0])).isFalse();
