@@ -1,6 +1,15 @@
 package dev.reel.audio;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sound.sampled.AudioFormat;
+import org.tinylog.Logger;
 
 /**
  * The double-buffering pump: pulls whole-frame blocks from a {@link PcmInput} on its own thread
@@ -9,11 +18,54 @@ import javax.sound.sampled.AudioFormat;
  * <p>All methods are safe from any thread and return promptly; the listener is called on the
  * writer's thread. Frame numbers are in the caller's coordinates: {@link #start} and
  * {@link #flush} say which frame the input's next byte belongs to.
+ *
+ * <p>The thread sleeps in the sink's blocking write while the device plays. The device is
+ * started only once {@code blocks} blocks are queued (at the start, after a flush and after an
+ * underrun), so a starved input does not stutter block by block.
  */
 public final class BlockWriter implements AutoCloseable {
 
+    private final AudioSink sink;
+    private final BlockWriterConfig config;
+    private final AudioListener listener;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // Guarded by lock.
+    private PcmInput input;
+    private long inputFrame;
+    private long generation;
+    private boolean paused;
+    private boolean running;
+    private boolean closed;
+    private long baseFrame;
+    private long sinkBase;
+    private long endFrame;
+    private boolean writing;
+    private long writeStartPlayed;
+    private boolean stalled;
+
+    private volatile AudioFormat deviceFormat;
+    private volatile int volume = 100;
+    private volatile boolean muted;
+    private volatile double softwareGain = 1;
+
+    private AudioFormat sourceFormat;
+    private PcmConverter converter;
+    private int blockFrames;
+    private int bufferBytes;
+    private Tail tail;
+    private long underruns;
+    private int prefilled;
+    private long lastFeedNanos;
+    private long queuedAtFeed;
+    private Thread thread;
+    private ScheduledExecutorService watchdog;
+
     public BlockWriter(AudioSink sink, BlockWriterConfig config, AudioListener listener) {
-        throw new UnsupportedOperationException("stub: audio-out owner");
+        this.sink = sink;
+        this.config = config;
+        this.listener = listener;
     }
 
     /**
@@ -23,16 +75,68 @@ public final class BlockWriter implements AutoCloseable {
      * @throws AudioException when no device format can be opened
      */
     public void start(AudioFormat format, PcmInput input, long startFrame) throws AudioException {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            if (thread != null || closed) {
+                throw new IllegalStateException("a BlockWriter starts once");
+            }
+            sourceFormat = format;
+            blockFrames = config.blockFrames(format.getFrameRate());
+            AudioFormat opened = null;
+            for (AudioFormat candidate : FormatNegotiation.candidates(format)) {
+                int bytes = config.blocks() * blockFrames * candidate.getFrameSize();
+                if (sink.open(candidate, bytes)) {
+                    opened = candidate;
+                    bufferBytes = bytes;
+                    break;
+                }
+            }
+            if (opened == null) {
+                throw new AudioException(sink.describe() + " accepts no format close to " + format);
+            }
+            deviceFormat = opened;
+            converter = new PcmConverter(format, opened);
+            tail = new Tail((config.blocks() + 1) * blockFrames * opened.getFrameSize());
+            this.input = input;
+            this.inputFrame = startFrame;
+            this.baseFrame = startFrame;
+            this.endFrame = startFrame;
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reel-audio-watchdog"));
+            thread = daemon(this::run, "reel-audio");
+            thread.start();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Stops the device; queued audio is kept. */
     public void pause() {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            paused = true;
+            sink.stop();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public void resume() {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            paused = false;
+            if (running) {
+                sink.start();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -41,31 +145,514 @@ public final class BlockWriter implements AutoCloseable {
      * {@code nextFrame}. Also restarts a writer that has drained.
      */
     public void flush(PcmInput next, long nextFrame) {
-        throw new UnsupportedOperationException("stub");
+        PcmInput old;
+        lock.lock();
+        try {
+            if (closed) {
+                old = next;
+            } else {
+                old = input;
+                input = next;
+                inputFrame = nextFrame;
+                generation++;
+                running = false;
+                sink.stop();
+                sink.flush();
+                baseFrame = nextFrame;
+                endFrame = nextFrame;
+                sinkBase = sink.framesPlayed();
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(old);
     }
 
-    /** Volume 0..100 percent. */
+    /** Volume 0..100 percent (linear amplitude: 50 halves the samples). */
     public void setVolume(int percent) {
-        throw new UnsupportedOperationException("stub");
+        volume = Math.max(0, Math.min(100, percent));
+        applyGain();
     }
 
     public void setMuted(boolean muted) {
-        throw new UnsupportedOperationException("stub");
+        this.muted = muted;
+        applyGain();
+    }
+
+    private void applyGain() {
+        double linear = muted ? 0 : volume / 100.0;
+        softwareGain = sink.setGain(linear) ? 1 : linear;
     }
 
     /** The frame the listener hears now, from the device's frame counter. */
     public long audibleFrame() {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            return audibleLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long audibleLocked() {
+        long played = sink.framesPlayed() - sinkBase;
+        return Math.min(endFrame, baseFrame + Math.max(0, played));
     }
 
     /** The format the device was opened in, or null before {@link #start}. */
     public AudioFormat deviceFormat() {
-        throw new UnsupportedOperationException("stub");
+        return deviceFormat;
+    }
+
+    /** How many underruns this writer has seen. */
+    public long underruns() {
+        lock.lock();
+        try {
+            return underruns;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops the thread, closes the input and the sink. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("stub");
+        PcmInput current;
+        Thread t;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation++;
+            current = input;
+            t = thread;
+            sink.stop();
+            sink.flush();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(current);
+        if (t == null) {
+            sink.close();
+            return;
+        }
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watchdog.shutdownNow();
+    }
+
+    private void run() {
+        try {
+            listener.started(deviceFormat);
+            applyGain();
+            while (true) {
+                long gen;
+                PcmInput in;
+                long frame;
+                lock.lock();
+                try {
+                    if (closed) {
+                        return;
+                    }
+                    gen = generation;
+                    in = input;
+                    frame = inputFrame;
+                } finally {
+                    lock.unlock();
+                }
+                if (play(in, frame, gen)) {
+                    listener.drained();
+                    awaitNewGeneration(gen);
+                }
+            }
+        } catch (AudioException e) {
+            Logger.warn(e.getMessage());
+            listener.failed(e);
+        } finally {
+            watchdog.shutdownNow();
+            sink.close();
+            PcmInput in;
+            lock.lock();
+            try {
+                in = input;
+            } finally {
+                lock.unlock();
+            }
+            closeQuietly(in);
+        }
+    }
+
+    private void awaitNewGeneration(long gen) {
+        lock.lock();
+        try {
+            while (generation == gen) {
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Plays one input to its end. @return true when it ended and drained, false when cut off */
+    private boolean play(PcmInput in, long frame, long gen) throws AudioException {
+        lock.lock();
+        try {
+            if (generation != gen) {
+                return false;
+            }
+            // A write that raced the caller's flush may have queued stale bytes: discard again.
+            sink.stop();
+            sink.flush();
+            running = false;
+            baseFrame = frame;
+            endFrame = frame;
+            sinkBase = sink.framesPlayed();
+        } finally {
+            lock.unlock();
+        }
+        int inFrameSize = sourceFormat.getFrameSize();
+        byte[] inBytes = new byte[blockFrames * inFrameSize];
+        byte[] outBytes = converter.isIdentity() ? null : new byte[converter.outputBytes(blockFrames)];
+        ByteBuffer buffer = ByteBuffer.wrap(inBytes);
+        prefilled = 0;
+        boolean first = true;
+        boolean end = false;
+        while (!end) {
+            end = fill(in, buffer);
+            if (stale(gen)) {
+                return false;
+            }
+            int frames = buffer.position() / inFrameSize;
+            if (frames > 0) {
+                double gain = softwareGain;
+                byte[] out = inBytes;
+                int len = frames * inFrameSize;
+                if (outBytes != null || gain != 1) {
+                    out = outBytes != null ? outBytes : new byte[inBytes.length];
+                    if (outBytes == null) {
+                        outBytes = out;
+                    }
+                    len = converter.convert(inBytes, 0, frames, out, gain);
+                }
+                if (checkUnderrun()) {
+                    prefilled = 0;
+                }
+                if (!writeBlock(out, len, frames, gen)) {
+                    return false;
+                }
+                if (first) {
+                    first = false;
+                    listener.firstBlock(frame);
+                }
+                if (++prefilled >= config.blocks()) {
+                    startDevice();
+                }
+                int rest = buffer.position() - frames * inFrameSize;
+                System.arraycopy(inBytes, frames * inFrameSize, inBytes, 0, rest);
+                buffer.position(rest);
+            }
+        }
+        startDevice();
+        return drain(gen);
+    }
+
+    /** Reads until the buffer is full or the input ends. @return true at the end */
+    private boolean fill(PcmInput in, ByteBuffer buffer) {
+        try {
+            while (buffer.hasRemaining()) {
+                if (in.read(buffer) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            Logger.warn("audio input failed, playing what was read: {}", e.getMessage());
+            return true;
+        }
+    }
+
+    private boolean drain(long gen) throws AudioException {
+        while (true) {
+            lock.lock();
+            try {
+                while (paused && generation == gen && !closed) {
+                    changed.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+            sink.drain();
+            if (stale(gen)) {
+                return false;
+            }
+            lock.lock();
+            try {
+                if (!paused) {
+                    return true;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void startDevice() {
+        lock.lock();
+        try {
+            if (!running) {
+                running = true;
+                if (!paused) {
+                    sink.start();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean stale(long gen) {
+        lock.lock();
+        try {
+            return generation != gen || closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * An underrun is a running, unpaused device that has played everything written, and by the
+     * clock should have: a device that is not paced in real time is never starved.
+     */
+    private boolean checkUnderrun() {
+        Underrun underrun;
+        lock.lock();
+        try {
+            if (!running || paused || baseFrame + sink.framesPlayed() - sinkBase < endFrame) {
+                return false;
+            }
+            long now = System.nanoTime();
+            long dry = lastFeedNanos + (long) (queuedAtFeed * 1e9 / deviceFormat.getFrameRate());
+            if (now < dry) {
+                return false;
+            }
+            underruns++;
+            underrun = new Underrun(underruns, TimeUnit.NANOSECONDS.toMillis(now - dry),
+                    TimeUnit.NANOSECONDS.toMillis(dry - lastFeedNanos));
+            running = false;
+            sink.stop();
+        } finally {
+            lock.unlock();
+        }
+        listener.underrun(underrun);
+        return true;
+    }
+
+    /** Writes one converted block, reopening a dead device. @return false when a flush cut it off */
+    private boolean writeBlock(byte[] out, int len, int frames, long gen) throws AudioException {
+        int offset = 0;
+        while (offset < len) {
+            if (stale(gen)) {
+                return false;
+            }
+            int n;
+            AudioException failure = null;
+            lock.lock();
+            try {
+                writing = true;
+                writeStartPlayed = sink.framesPlayed();
+            } finally {
+                lock.unlock();
+            }
+            ScheduledFuture<?> check = scheduleStallCheck();
+            try {
+                n = sink.write(out, offset, len - offset);
+            } catch (AudioException e) {
+                failure = e;
+                n = 0;
+            } finally {
+                check.cancel(false);
+                lock.lock();
+                try {
+                    writing = false;
+                } finally {
+                    lock.unlock();
+                }
+            }
+            if (stale(gen)) {
+                return false;
+            }
+            boolean dead;
+            lock.lock();
+            try {
+                dead = stalled || failure != null;
+                stalled = false;
+            } finally {
+                lock.unlock();
+            }
+            offset += n;
+            if (!dead && offset < len) {
+                dead = !awaitRoom(gen, n);
+                if (dead) {
+                    failure = new AudioException(sink.describe() + " accepted no data while playing");
+                }
+            }
+            if (dead) {
+                reopen(failure);
+                offset = 0;
+            }
+        }
+        tail.append(out, len);
+        lock.lock();
+        try {
+            endFrame += frames;
+            lastFeedNanos = System.nanoTime();
+            queuedAtFeed = endFrame - audibleLocked();
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /**
+     * After a short write: a paused device waits for resume, a device not yet started (its buffer
+     * smaller than the blocks) starts. @return false when a playing device took nothing: it failed
+     */
+    private boolean awaitRoom(long gen, int written) {
+        lock.lock();
+        try {
+            if (paused) {
+                while (paused && generation == gen && !closed) {
+                    changed.awaitUninterruptibly();
+                }
+                return true;
+            }
+            if (!running) {
+                running = true;
+                sink.start();
+                return true;
+            }
+            return written > 0 || generation != gen || closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ScheduledFuture<?> scheduleStallCheck() {
+        return watchdog.schedule(this::checkStall, config.stallTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** On the watchdog thread: a write that made no progress, device not paused, is a dead device. */
+    private void checkStall() {
+        lock.lock();
+        try {
+            if (!writing || closed) {
+                return;
+            }
+            if (paused || sink.framesPlayed() != writeStartPlayed) {
+                writeStartPlayed = sink.framesPlayed();
+                scheduleStallCheck();
+                return;
+            }
+            stalled = true;
+        } finally {
+            lock.unlock();
+        }
+        Logger.warn("{} made no progress for {}; reopening it", sink.describe(), config.stallTimeout());
+        sink.flush();
+        sink.close();
+    }
+
+    /** Closes and reopens the device, then queues again what was written but not heard. */
+    private void reopen(AudioException cause) throws AudioException {
+        long audible;
+        lock.lock();
+        try {
+            audible = Math.max(baseFrame, audibleLocked());
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+        sink.close();
+        boolean reopened = false;
+        String why = cause == null ? "no progress for " + config.stallTimeout() : cause.getMessage();
+        try {
+            reopened = sink.open(deviceFormat, bufferBytes);
+        } catch (AudioException e) {
+            why = e.getMessage();
+        }
+        if (!reopened) {
+            throw new AudioException(sink.describe() + " stopped playing (" + why + ") and could not be reopened");
+        }
+        Logger.warn("{} reopened after: {}", sink.describe(), why);
+        applyGain();
+        long replayFrames;
+        lock.lock();
+        try {
+            replayFrames = Math.min(endFrame - audible, tail.size() / deviceFormat.getFrameSize());
+            baseFrame = endFrame - replayFrames;
+            sinkBase = sink.framesPlayed();
+        } finally {
+            lock.unlock();
+        }
+        prefilled = (int) (replayFrames / blockFrames);
+        byte[] replay = tail.last((int) replayFrames * deviceFormat.getFrameSize());
+        int offset = 0;
+        while (offset < replay.length) {
+            int n = sink.write(replay, offset, replay.length - offset);
+            if (n <= 0) {
+                break;
+            }
+            offset += n;
+        }
+    }
+
+    private static void closeQuietly(PcmInput in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            Logger.warn("closing audio input: {}", e.getMessage());
+        }
+    }
+
+    /** The last bytes written to the device, kept to replay them into a reopened device. */
+    private static final class Tail {
+        private final byte[] ring;
+        private long total;
+
+        Tail(int capacity) {
+            ring = new byte[capacity];
+        }
+
+        void append(byte[] b, int len) {
+            int from = Math.max(0, len - ring.length);
+            int at = (int) ((total + from) % ring.length);
+            int first = Math.min(len - from, ring.length - at);
+            System.arraycopy(b, from, ring, at, first);
+            System.arraycopy(b, from + first, ring, 0, len - from - first);
+            total += len;
+        }
+
+        int size() {
+            return (int) Math.min(total, ring.length);
+        }
+
+        byte[] last(int n) {
+            byte[] out = new byte[n];
+            int at = (int) ((total - n) % ring.length);
+            int first = Math.min(n, ring.length - at);
+            System.arraycopy(ring, at, out, 0, first);
+            System.arraycopy(ring, 0, out, first, n - first);
+            return out;
+        }
     }
 }
