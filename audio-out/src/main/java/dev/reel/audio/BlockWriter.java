@@ -561,12 +561,12 @@ public final class BlockWriter implements AutoCloseable {
                 return;
             }
             stalled = true;
+            Logger.warn("{} made no progress for {}; reopening it", sink.describe(), config.stallTimeout());
+            // Closing wakes the blocked write; under the lock, so the writer reopens only after.
+            sink.close();
         } finally {
             lock.unlock();
         }
-        Logger.warn("{} made no progress for {}; reopening it", sink.describe(), config.stallTimeout());
-        sink.flush();
-        sink.close();
     }
 
     /** Closes and reopens the device, then queues again what was written but not heard. */
