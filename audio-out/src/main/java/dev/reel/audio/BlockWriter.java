@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,7 +41,10 @@ public final class BlockWriter implements AutoCloseable {
     private long sinkBase;
     private long endFrame;
     private boolean writing;
-    private long writeStartPlayed;
+    private long writeSeq;
+    private long checkedSeq;
+    private long checkedPlayed;
+    private boolean watchdogArmed;
     private boolean stalled;
 
     private volatile AudioFormat deviceFormat;
@@ -59,6 +61,7 @@ public final class BlockWriter implements AutoCloseable {
     private int prefilled;
     private long lastFeedNanos;
     private long queuedAtFeed;
+    private long playedBeforeWrite;
     private Thread thread;
     private ScheduledExecutorService watchdog;
 
@@ -319,7 +322,7 @@ public final class BlockWriter implements AutoCloseable {
         }
         int inFrameSize = sourceFormat.getFrameSize();
         byte[] inBytes = new byte[blockFrames * inFrameSize];
-        byte[] outBytes = converter.isIdentity() ? null : new byte[converter.outputBytes(blockFrames)];
+        byte[] converted = null;
         ByteBuffer buffer = ByteBuffer.wrap(inBytes);
         prefilled = 0;
         boolean first = true;
@@ -334,11 +337,11 @@ public final class BlockWriter implements AutoCloseable {
                 double gain = softwareGain;
                 byte[] out = inBytes;
                 int len = frames * inFrameSize;
-                if (outBytes != null || gain != 1) {
-                    out = outBytes != null ? outBytes : new byte[inBytes.length];
-                    if (outBytes == null) {
-                        outBytes = out;
+                if (!converter.isIdentity() || gain != 1) {
+                    if (converted == null) {
+                        converted = new byte[converter.outputBytes(blockFrames)];
                     }
+                    out = converted;
                     len = converter.convert(inBytes, 0, frames, out, gain);
                 }
                 if (checkUnderrun()) {
@@ -434,7 +437,8 @@ public final class BlockWriter implements AutoCloseable {
         Underrun underrun;
         lock.lock();
         try {
-            if (!running || paused || baseFrame + sink.framesPlayed() - sinkBase < endFrame) {
+            playedBeforeWrite = Math.min(endFrame, baseFrame + sink.framesPlayed() - sinkBase);
+            if (!running || paused || playedBeforeWrite < endFrame) {
                 return false;
             }
             long now = System.nanoTime();
@@ -466,18 +470,20 @@ public final class BlockWriter implements AutoCloseable {
             lock.lock();
             try {
                 writing = true;
-                writeStartPlayed = sink.framesPlayed();
+                writeSeq++;
+                if (!watchdogArmed) {
+                    watchdogArmed = true;
+                    scheduleStallCheck();
+                }
             } finally {
                 lock.unlock();
             }
-            ScheduledFuture<?> check = scheduleStallCheck();
             try {
                 n = sink.write(out, offset, len - offset);
             } catch (AudioException e) {
                 failure = e;
                 n = 0;
             } finally {
-                check.cancel(false);
                 lock.lock();
                 try {
                     writing = false;
@@ -513,7 +519,8 @@ public final class BlockWriter implements AutoCloseable {
         try {
             endFrame += frames;
             lastFeedNanos = System.nanoTime();
-            queuedAtFeed = endFrame - audibleLocked();
+            // The device position before the write, not after: one device query per block.
+            queuedAtFeed = Math.min(endFrame - playedBeforeWrite, bufferBytes / deviceFormat.getFrameSize());
         } finally {
             lock.unlock();
         }
@@ -544,23 +551,34 @@ public final class BlockWriter implements AutoCloseable {
         }
     }
 
-    private ScheduledFuture<?> scheduleStallCheck() {
-        return watchdog.schedule(this::checkStall, config.stallTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    /**
+     * The watchdog ticks every half stall timeout while writes go on (one timer, not one per
+     * write, so a block costs no extra wake-up) and stops when the writer is idle.
+     */
+    private void scheduleStallCheck() {
+        watchdog.schedule(this::checkStall, config.stallTimeout().toNanos() / 2, TimeUnit.NANOSECONDS);
     }
 
-    /** On the watchdog thread: a write that made no progress, device not paused, is a dead device. */
+    /**
+     * On the watchdog thread: the same write still blocked at two ticks in a row, its device
+     * neither paused nor advancing in between, means a dead device.
+     */
     private void checkStall() {
         lock.lock();
         try {
             if (!writing || closed) {
+                watchdogArmed = false;
                 return;
             }
-            if (paused || sink.framesPlayed() != writeStartPlayed) {
-                writeStartPlayed = sink.framesPlayed();
+            long played = sink.framesPlayed();
+            if (checkedSeq != writeSeq || paused || checkedPlayed != played) {
+                checkedSeq = writeSeq;
+                checkedPlayed = played;
                 scheduleStallCheck();
                 return;
             }
             stalled = true;
+            watchdogArmed = false;
             Logger.warn("{} made no progress for {}; reopening it", sink.describe(), config.stallTimeout());
             // Closing wakes the blocked write; under the lock, so the writer reopens only after.
             sink.close();
