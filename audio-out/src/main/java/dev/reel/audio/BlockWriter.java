@@ -20,7 +20,10 @@ import org.tinylog.Logger;
  *
  * <p>The thread sleeps in the sink's blocking write while the device plays. The device is
  * started only once {@code blocks} blocks are queued (at the start, after a flush and after an
- * underrun), so a starved input does not stutter block by block.
+ * underrun), so a starved input does not stutter block by block. A watchdog thread
+ * ({@code reel-audio-watchdog}) ticks every half stall timeout while writes go on and has a
+ * device that stopped taking data closed; the writer then reopens it and queues again what was
+ * written but not heard (the last {@code blocks + 1} blocks are kept for that).
  */
 public final class BlockWriter implements AutoCloseable {
 
@@ -159,8 +162,8 @@ public final class BlockWriter implements AutoCloseable {
                 inputFrame = nextFrame;
                 generation++;
                 running = false;
-                sink.stop();
                 sink.flush();
+                sink.stop();
                 baseFrame = nextFrame;
                 endFrame = nextFrame;
                 sinkBase = sink.framesPlayed();
@@ -232,8 +235,8 @@ public final class BlockWriter implements AutoCloseable {
             generation++;
             current = input;
             t = thread;
-            sink.stop();
             sink.flush();
+            sink.stop();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -311,8 +314,9 @@ public final class BlockWriter implements AutoCloseable {
                 return false;
             }
             // A write that raced the caller's flush may have queued stale bytes: discard again.
-            sink.stop();
+            // Flushing before stopping: Java's ALSA line drops and re-prepares only a running device.
             sink.flush();
+            sink.stop();
             running = false;
             baseFrame = frame;
             endFrame = frame;

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,13 +37,12 @@ import javax.sound.sampled.AudioFormat;
  * table and stops its {@code pulseaudio}. Needs packages {@code pulseaudio},
  * {@code libasound2-plugins} and {@code alsa-utils}.
  *
- * <p>Usage: {@code AudioCpuBench [SECONDS [BLOCK_MS]]} (default 30 s measured after a 5 s
- * warm-up, 2 blocks of 100 ms).
+ * <p>Usage: {@code AudioCpuBench [SECONDS [BLOCK_MS [WARMUP_SECONDS]]]} (default 30 s measured
+ * after a 20 s warm-up that lets the JIT compile the per-block path, 2 blocks of 100 ms).
  */
 public final class AudioCpuBench {
 
     private static final AudioFormat FORMAT = new AudioFormat(44100, 16, 2, true, false);
-    private static final int WARMUP_SECONDS = 5;
     private static final String CHILD = "REEL_BENCH_CHILD";
 
     private AudioCpuBench() {
@@ -51,14 +51,15 @@ public final class AudioCpuBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int blockMillis = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         if (System.getenv(CHILD) != null) {
-            measureReel(Path.of(System.getenv(CHILD)), seconds, blockMillis);
+            measureReel(Path.of(System.getenv(CHILD)), seconds, blockMillis, warmup);
             return;
         }
         Path work = Files.createTempDirectory("reel-audio-bench");
         Path runtime = Files.createDirectories(work.resolve("pulse"));
         Path wav = work.resolve("tone.wav");
-        writeTone(wav, seconds + WARMUP_SECONDS);
+        writeTone(wav, seconds + warmup);
         Path alsaConf = work.resolve("asound.conf");
         writeAlsaConfig(alsaConf);
         Map<String, String> env = Map.of("PULSE_RUNTIME_PATH", runtime.toString(),
@@ -67,24 +68,37 @@ public final class AudioCpuBench {
                 "--load=module-native-protocol-unix", "--load=module-null-sink sink_name=reel_bench",
                 "--load=module-always-sink");
         try {
-            System.out.printf("%-34s %9s %12s %12s %10s%n", "player (" + seconds + " s after 5 s warm-up)",
+            System.out.printf("%-34s %9s %12s %12s %10s%n", "player (" + seconds + " s after " + warmup + " s warm-up)",
                     "wall s", "cpu ms", "cpu/wall %", "underruns");
             List<String> child = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), AudioCpuBench.class.getName(), String.valueOf(seconds),
-                    String.valueOf(blockMillis)));
+                    String.valueOf(blockMillis), String.valueOf(warmup)));
             ProcessBuilder reel = new ProcessBuilder(child).inheritIO();
             reel.environment().putAll(env);
             reel.environment().put(CHILD, wav.toString());
             if (reel.start().waitFor() != 0) {
                 throw new IllegalStateException("the measuring JVM failed");
             }
-            measureAplay(env, wav, seconds + WARMUP_SECONDS);
+            measureAplay(env, wav, seconds + warmup);
         } finally {
             run(env, "pulseaudio", "--kill");
+            try {
+                deleteTree(work);
+            } catch (IOException e) {
+                System.err.println("could not remove " + work + ": " + e.getMessage());
+            }
         }
     }
 
-    private static void measureReel(Path wav, int seconds, int blockMillis) throws Exception {
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void measureReel(Path wav, int seconds, int blockMillis, int warmup) throws Exception {
         AtomicLong underruns = new AtomicLong();
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch drained = new CountDownLatch(1);
@@ -113,7 +127,7 @@ public final class AudioCpuBench {
             file.position(44);
             writer.start(FORMAT, new FileInput(file), 0);
             first.await();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(WARMUP_SECONDS));
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             Thread audio = audioThread();
             long underrunsBefore = underruns.get();
             long wall0 = System.nanoTime();
