@@ -49,18 +49,19 @@ public final class BlockWriter implements AutoCloseable {
     private long checkedPlayed;
     private boolean watchdogArmed;
     private boolean stalled;
+    private long underruns;
 
     private volatile AudioFormat deviceFormat;
     private volatile int volume = 100;
     private volatile boolean muted;
     private volatile double softwareGain = 1;
 
+    // Set by start, then used by the writer thread only.
     private AudioFormat sourceFormat;
     private PcmConverter converter;
     private int blockFrames;
     private int bufferBytes;
     private Tail tail;
-    private long underruns;
     private int prefilled;
     private long lastFeedNanos;
     private long queuedAtFeed;

@@ -15,7 +15,8 @@ import org.tinylog.Logger;
  * An {@link AudioSink} that renders into a WAV file, at the speed the input allows (not paced).
  * The header gets its sizes when the sink closes. Integer PCM (8-bit unsigned, 16/24/32-bit
  * signed) and 32/64-bit float, little-endian; anything else is refused so the writer converts.
- * Threading as {@link AudioSink} says; {@link #flush} has nothing queued to discard.
+ * Threading as {@link AudioSink} says; {@link #flush} has nothing queued to discard. Opens
+ * once: reopening (after a failed write) is refused, so the writer reports the failure.
  */
 public final class WavFileSink implements AudioSink {
 
