@@ -435,15 +435,18 @@ public final class BlockWriter implements AutoCloseable {
     }
 
     /**
-     * An underrun is a running, unpaused device that has played everything written, and by the
-     * clock should have: a device that is not paced in real time is never starved.
+     * An underrun is a running, unpaused device that by the clock has played everything queued at
+     * the last write (at most its buffer). The clock decides, not the device's counter: ALSA's
+     * PulseAudio plugin reports its server's latency as queued audio, so the counter of a starved
+     * PulseAudio line never reaches the frames written. A device that is not paced in real time
+     * empties at once and is counted as holding one block, so it is not starved by a fast input.
      */
     private boolean checkUnderrun() {
         Underrun underrun;
         lock.lock();
         try {
             playedBeforeWrite = Math.min(endFrame, baseFrame + sink.framesPlayed() - sinkBase);
-            if (!running || paused || playedBeforeWrite < endFrame) {
+            if (!running || paused) {
                 return false;
             }
             long now = System.nanoTime();
