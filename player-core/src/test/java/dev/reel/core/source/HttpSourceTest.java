@@ -89,6 +89,32 @@ class HttpSourceTest {
         assertThat(source.state()).isEqualTo(SourceState.FAILED);
     }
 
+    /** Starts the mock's download, seeks to {@code target} while it runs, checks every byte. */
+    private void seekWhileDownloading(int target) throws Exception {
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        source.seek(target);
+        assertThat(readExactly(source.spool(), target, 5000))
+                .isEqualTo(Arrays.copyOfRange(DATA, target, target + 5000));
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+    }
+
+    @Test
+    void aSeekJustAheadOfTheTransferWaitsForIt() throws Exception {
+        mock.setDispatcher(new RangeDispatcher(DATA).etag("\"v1\"").throttleFirst());
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        long target = source.spool().contiguousFrom(0) + 100;
+        source.seek(target);
+        assertThat(readExactly(source.spool(), target, 1000))
+                .isEqualTo(Arrays.copyOfRange(DATA, (int) target, (int) target + 1000));
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(takeAll()).hasSize(1);
+    }
+
     @Test
     void firstRequestIsAPlainGetAskingForIdentity() throws Exception {
         mock.setDispatcher(new RangeDispatcher(DATA).etag("\"v1\""));
@@ -114,15 +140,8 @@ class HttpSourceTest {
     void aSeekPastTheDownloadIssuesOneRangeRequestAtThatByte(String etag, String modified,
             String expectedIfRange) throws Exception {
         mock.setDispatcher(new RangeDispatcher(DATA).etag(etag).lastModified(modified).throttleFirst());
-        HttpSource source = source(mock.url("/a.wav").toString());
-        source.start();
-        readExactly(source.spool(), 0, 1000);
         int target = DATA.length * 3 / 4 + 17;
-        source.seek(target);
-        assertThat(readExactly(source.spool(), target, 5000))
-                .isEqualTo(Arrays.copyOfRange(DATA, target, target + 5000));
-        awaitState(source, SourceState.COMPLETE);
-        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        seekWhileDownloading(target);
 
         List<RecordedRequest> requests = takeAll();
         assertThat(requests.get(0).getHeader("Range")).isNull();
@@ -205,15 +224,7 @@ class HttpSourceTest {
     @Test
     void aServerThatIgnoresRangesIsReadSequentially() throws Exception {
         mock.setDispatcher(new RangeDispatcher(DATA).ranges(false).throttleFirst());
-        HttpSource source = source(mock.url("/a.wav").toString());
-        source.start();
-        readExactly(source.spool(), 0, 1000);
-        int target = DATA.length / 2 + 3;
-        source.seek(target);
-        assertThat(readExactly(source.spool(), target, 5000))
-                .isEqualTo(Arrays.copyOfRange(DATA, target, target + 5000));
-        awaitState(source, SourceState.COMPLETE);
-        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        seekWhileDownloading(DATA.length / 2 + 3);
         List<RecordedRequest> requests = takeAll();
         assertThat(requests.stream().filter(r -> r.getHeader("Range") != null)).hasSizeLessThanOrEqualTo(1);
     }

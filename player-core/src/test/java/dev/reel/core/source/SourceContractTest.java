@@ -9,9 +9,13 @@ import dev.reel.core.spool.ByteRange;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,32 @@ abstract class SourceContractTest {
         }
         awaitState(s, SourceState.COMPLETE);
         assertThat(readFrom(s.spool(), 0)).isEqualTo(DATA);
+    }
+
+    @Test
+    void concurrentReadersWithRandomSeeksReadTheRightBytes() throws Exception {
+        Source s = started();
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                Random random = new Random(r);
+                done.add(readers.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        int position = random.nextInt(DATA.length - 2048);
+                        s.seek(position);
+                        assertThat(readExactly(s.spool(), position, 2048))
+                                .isEqualTo(Arrays.copyOfRange(DATA, position, position + 2048));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> reader : done) {
+                reader.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     @Test
