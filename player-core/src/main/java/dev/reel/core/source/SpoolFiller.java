@@ -149,6 +149,10 @@ final class SpoolFiller {
                     failures = 0;
                 }
             } catch (Fetcher.RangesUnusableException e) {
+                if (sequential) {
+                    fail(new SourceException(e.getMessage(), e));
+                    return;
+                }
                 Logger.warn("{}; downloading sequentially", e.getMessage());
                 sequential = true;
             } catch (IOException e) {
@@ -195,15 +199,15 @@ final class SpoolFiller {
                 return null;
             }
             long target = nextTarget();
-            if (target < 0) {
-                state.set(SourceState.COMPLETE);
-                return null;
+            if (target >= 0) {
+                current = fetcher.transfer(target, sequential);
+                return current;
             }
-            current = fetcher.transfer(target, sequential);
-            return current;
         } finally {
             lock.unlock();
         }
+        state.set(SourceState.COMPLETE);
+        return null;
     }
 
     private long nextTarget() {

@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.core.spool.ByteRange;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +51,7 @@ class HttpSourceTest {
 
     @BeforeEach
     void startMock() throws Exception {
-        mock.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        mock.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     @AfterEach
@@ -363,5 +368,27 @@ class HttpSourceTest {
         HttpSource source = source(mock.url("/a.wav").toString());
         source.start();
         assertFailure(source, "gzip");
+    }
+
+    @Test
+    void aTlsFailureFailsWithOneLine() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (Socket socket = plain.accept()) {
+                    socket.getOutputStream().write(
+                            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read();
+                } catch (IOException e) {
+                    // the client hung up after the failed handshake
+                }
+            });
+            answer.start();
+            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/a.wav";
+            HttpSource source = source(url);
+            source.start();
+            assertFailure(source, "TLS failure", url);
+            source.close();
+            answer.join(10_000);
+        }
     }
 }

@@ -37,7 +37,7 @@ class TcpListenerTest {
                         }
                         assertThat(readFrom(source.spool(), 0)).isEqualTo(data);
                         assertThat(source.spool().length()).hasValue(data.length);
-                        assertThat(source.state()).isEqualTo(SourceState.COMPLETE);
+                        SourceTesting.awaitState(source, SourceState.COMPLETE);
                     }
                 }
             }
