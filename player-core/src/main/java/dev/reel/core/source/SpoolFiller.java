@@ -74,6 +74,7 @@ final class SpoolFiller {
         thread.start();
     }
 
+    /** Decides at once; the download thread does the fetching. */
     void seek(long position) {
         lock.lock();
         try {
@@ -85,7 +86,8 @@ final class SpoolFiller {
                 return;
             }
             long stream = streamPosition;
-            if (stream >= 0 && position >= stream && position - stream <= lookAheadBytes()) {
+            if (stream >= 0 && position >= stream && position - stream <= lookAheadBytes()
+                    && Holes.nextPresent(spool.presentRanges(), stream) > position) {
                 return;
             }
             pendingSeek = position;
