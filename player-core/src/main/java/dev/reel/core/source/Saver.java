@@ -28,20 +28,30 @@ public final class Saver {
 
     /**
      * Starts saving on a {@code reel-save-N} thread; starts {@code source} if needed. Cancelling
-     * the returned future stops the copy and deletes the temp file.
+     * the returned future stops the copy and deletes the temp file before it returns.
      *
      * @param progress called on the saving thread with the bytes written so far
-     * @return completes with {@code target} once it holds every byte, or with the failure
+     * @return completes with {@code target} (made absolute) once it holds every byte, or with the
+     *     failure ({@link SourceException})
      */
     public static CompletableFuture<Path> save(Source source, Path target, LongConsumer progress) {
+        Path absolute = target.toAbsolutePath();
+        Path temp;
+        try {
+            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(
+                    new SourceException("cannot save to " + target + ": " + e.getMessage(), e));
+        }
         CompletableFuture<Path> result = new CompletableFuture<>();
         SpoolReader reader = source.spool().newReader();
         result.whenComplete((path, failure) -> {
             if (result.isCancelled()) {
                 reader.close();
+                deleteQuietly(temp);
             }
         });
-        Thread thread = new Thread(() -> copy(reader, target, progress, result),
+        Thread thread = new Thread(() -> copy(reader, temp, absolute, progress, result),
                 "reel-save-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         source.start();
@@ -49,12 +59,9 @@ public final class Saver {
         return result;
     }
 
-    private static void copy(SpoolReader reader, Path target, LongConsumer progress,
+    private static void copy(SpoolReader reader, Path temp, Path target, LongConsumer progress,
             CompletableFuture<Path> result) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = null;
         try (reader) {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
             long written = 0;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
@@ -68,12 +75,12 @@ public final class Saver {
                 out.force(false);
             }
             if (result.isDone()) {
-                Files.deleteIfExists(temp);
+                deleteQuietly(temp);
                 return;
             }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING,
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-            result.complete(absolute);
+            result.complete(target);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             result.completeExceptionally(e instanceof SourceException ? e
@@ -82,9 +89,6 @@ public final class Saver {
     }
 
     private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import org.tinylog.Logger;
 
 /**
  * Accepts raw-PCM TCP connections, one at a time, each as a live {@link SocketSource}. Binds
@@ -80,7 +81,7 @@ public final class TcpListener implements AutoCloseable {
         try {
             server.close();
         } catch (IOException e) {
-            org.tinylog.Logger.debug(e, "closing the listener on port {}", port());
+            Logger.debug(e, "closing the listener on port {}", port());
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +57,20 @@ class SaverTest {
             }
         }
         assertThat(filesIn(directory)).isEmpty();
+    }
+
+    @Test
+    void cancellingDeletesTheTempFile() throws Exception {
+        try (LoopbackRangeServer server = new LoopbackRangeServer(DATA).stallAfter(100_000, 1);
+                HttpSource source = HttpSource.open(server.url("/a.wav"),
+                        SourceTesting.spool(directory.resolve("spool")),
+                        SourceTesting.FAST.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20)))) {
+            CompletableFuture<Path> saving = Saver.save(source, directory.resolve("out.wav"), n -> { });
+            assertThat(server.awaitStall(10)).isTrue();
+            assertThat(filesIn(directory)).hasSize(1).allMatch(name -> name.endsWith(".part"));
+            assertThat(saving.cancel(true)).isTrue();
+            assertThat(filesIn(directory)).isEmpty();
+        }
     }
 
     /** The regular files directly in {@code directory} (the spool has its own subdirectory). */
