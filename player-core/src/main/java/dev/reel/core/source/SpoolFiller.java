@@ -87,7 +87,7 @@ final class SpoolFiller {
             }
             long stream = streamPosition;
             if (stream >= 0 && position >= stream && position - stream <= lookAheadBytes()
-                    && Holes.nextPresent(spool.presentRanges(), stream) > position) {
+                    && !spooledRangeAhead(stream, position)) {
                 return;
             }
             pendingSeek = position;
@@ -98,6 +98,13 @@ final class SpoolFiller {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the running transfer will stop at spooled bytes before reaching {@code position}. */
+    private boolean spooledRangeAhead(long stream, long position) {
+        List<ByteRange> present = spool.presentRanges();
+        // The transfer writes before it advances streamPosition: start from the edge it writes at.
+        return Holes.nextPresent(present, Holes.firstMissing(present, stream)) <= position;
     }
 
     private long lookAheadBytes() {
