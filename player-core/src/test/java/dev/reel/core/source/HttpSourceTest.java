@@ -268,6 +268,23 @@ class HttpSourceTest {
                 .isInstanceOf(SourceException.class).hasMessageContaining("length " + DATA.length);
     }
 
+    @Test
+    void aRangeWithAnotherETagIsAChangedFile() throws Exception {
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)).throttleBody(16 * 1024, 50,
+                TimeUnit.MILLISECONDS).setHeader("ETag", "\"v1\""));
+        mock.enqueue(new MockResponse().setResponseCode(206).setHeader("ETag", "\"v2\"")
+                .setHeader("Content-Range", "bytes 900000-" + (DATA.length - 1) + "/" + DATA.length)
+                .setBody(new Buffer().write(Arrays.copyOfRange(DATA, 900_000, DATA.length))));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        source.seek(900_000);
+        assertThatThrownBy(() -> readExactly(source.spool(), 900_000, 10))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("ETag \"v1\" became \"v2\"");
+        assertThat(source.spool().contiguousFrom(900_000)).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource({"404, HTTP 404", "410, HTTP 410", "500, HTTP 500", "503, HTTP 503"})
     void httpErrorsFailWithOneLine(int code, String expected) throws Exception {
