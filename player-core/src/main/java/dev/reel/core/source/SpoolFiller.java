@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.tinylog.Logger;
 
 /**
- * The download loop shared by the seekable sources: fetches from where the consumer seeks,
+ * The download loop of {@link HttpSource}: fetches from where the consumer seeks,
  * resumes broken transfers from the first missing byte, then fills the holes seeks left until
  * the spool holds the whole resource. Runs on its own thread; {@link #seek} and {@link #close}
  * come from any thread and never block.
