@@ -91,13 +91,18 @@ final class SpoolFiller {
                 return;
             }
             pendingSeek = position;
-            if (current != null) {
-                current.cancel();
-            }
-            wake.signalAll();
+            cancelTransfer();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Aborts the running transfer and wakes the download thread to replan; under the lock. */
+    private void cancelTransfer() {
+        if (current != null) {
+            current.cancel();
+        }
+        wake.signalAll();
     }
 
     /** Whether the running transfer will stop at spooled bytes before reaching {@code position}. */
@@ -134,10 +139,7 @@ final class SpoolFiller {
         lock.lock();
         try {
             closed = true;
-            if (current != null) {
-                current.cancel();
-            }
-            wake.signalAll();
+            cancelTransfer();
         } finally {
             lock.unlock();
         }
