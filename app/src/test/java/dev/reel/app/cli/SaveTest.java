@@ -3,36 +3,17 @@ package dev.reel.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reel.testkit.Faults;
-import dev.reel.testkit.RangeServer;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code reel save} in-process against a real loopback server. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class SaveTest {
-
-    @TempDir
-    Path dir;
-    RangeServer server;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Captures.clear();
-        server = RangeServer.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        server.close();
-    }
+class SaveTest extends ServerTest {
 
     @Test
     void saveWritesTheWholeResourceThroughDrops() throws Exception {

@@ -1,0 +1,26 @@
+package dev.reel.app.cli;
+
+import dev.reel.testkit.RangeServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Base of the tests that play from a loopback {@link RangeServer} into a cleared ALSA capture. */
+abstract class ServerTest {
+
+    @TempDir
+    Path dir;
+    RangeServer server;
+
+    @BeforeEach
+    void startServerAndClearCapture() throws Exception {
+        Captures.clear();
+        server = RangeServer.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+}
