@@ -115,6 +115,11 @@ final class Medium implements AutoCloseable {
         return total.isPresent() ? Math.min(frame, total.getAsLong()) : frame;
     }
 
+    /** The first whole frame at or after byte {@code position}. */
+    long frameAtOrAfter(long position) {
+        return Math.max(0, position - audio.dataOffset() + frameSize - 1) / frameSize;
+    }
+
     long byteOf(long frame) {
         long maxFrame = (Long.MAX_VALUE - audio.dataOffset()) / frameSize;
         return audio.dataOffset() + Math.min(frame, maxFrame) * frameSize;
@@ -151,8 +156,9 @@ final class Medium implements AutoCloseable {
 
     /**
      * Waits until {@code bytes} are present contiguously from {@code position}, the data ends
-     * sooner, the source fails (the next read then throws), the spool closes, or {@code stop}
-     * says so after {@link #wakeWaiters}. Consumes nothing.
+     * sooner, the source fails or a live stream's retained window passes {@code position} (the
+     * next read then throws), the spool closes, or {@code stop} says so after
+     * {@link #wakeWaiters}. Consumes nothing.
      *
      * <p>When no byte at all arrives at {@code position} for a while, the download is elsewhere
      * (the playback ran into a hole a seek left): the source is then told to fetch from here.
@@ -164,7 +170,8 @@ final class Medium implements AutoCloseable {
         try {
             long fetchAt = System.nanoTime() + FETCH_HINT_DELAY_NANOS;
             boolean hinted = false;
-            while (!stop.getAsBoolean() && !spool.isClosed() && spool.failure().isEmpty()) {
+            while (!stop.getAsBoolean() && !spool.isClosed() && spool.failure().isEmpty()
+                    && position >= spool.windowStart()) {
                 long seen = changes();
                 long present = spool.contiguousFrom(position);
                 if (present >= Math.min(bytes, dataEnd() - position)) {

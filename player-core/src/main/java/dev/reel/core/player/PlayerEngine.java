@@ -4,6 +4,7 @@ import dev.reel.audio.AudioException;
 import dev.reel.audio.BlockWriter;
 import dev.reel.core.format.FormatException;
 import dev.reel.core.spool.ByteRange;
+import dev.reel.core.spool.RetentionException;
 import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.core.spool.SpoolCache;
 import java.io.IOException;
@@ -203,7 +204,14 @@ final class PlayerEngine implements Runnable {
                 setBuffering(p, false);
             }
         } else if (command instanceof Command.InputFailed f) {
-            if (f.input() == p.input) {
+            if (f.input() != p.input) {
+                return;
+            }
+            if (f.error() instanceof RetentionException lost && p.medium.live()) {
+                Logger.info("{} fell behind the retained stream; playing on from byte {}",
+                        p.medium.describe().location(), lost.windowStart());
+                restartAt(p, p.medium.frameAtOrAfter(lost.windowStart()));
+            } else {
                 fail(f.error());
             }
         } else if (command instanceof Command.SpoolChanged c) {
@@ -321,22 +329,31 @@ final class PlayerEngine implements Runnable {
         if (!p.started()) {
             p.startFrame = frame;
         } else {
-            SpoolPcmInput next = newInput(p, frame);
-            p.input = next;
-            p.primed = false;
-            p.buffering = !primedAt(p.medium, frame);
-            p.writer.flush(next, frame);
-            if (p.ended) {
-                p.ended = false;
-                p.wantPlay = true;
-                p.writer.resume();
-            } else if (!p.wantPlay) {
-                p.writer.pause();
-            }
+            restartAt(p, frame);
         }
         p.position = frame;
         lastPositionFrame = frame;
         events.accept(new PlayerEvent.Seeked(p.medium.seconds(frame)));
+        updateState(p);
+    }
+
+    /**
+     * Moves the writer onto a fresh input at {@code frame}, discarding what is queued; a paused
+     * player stays paused, one that has ended plays again.
+     */
+    private void restartAt(Playback p, long frame) {
+        SpoolPcmInput next = newInput(p, frame);
+        p.input = next;
+        p.primed = false;
+        p.buffering = !primedAt(p.medium, frame);
+        p.writer.flush(next, frame);
+        if (p.ended) {
+            p.ended = false;
+            p.wantPlay = true;
+            p.writer.resume();
+        } else if (!p.wantPlay) {
+            p.writer.pause();
+        }
         updateState(p);
     }
 

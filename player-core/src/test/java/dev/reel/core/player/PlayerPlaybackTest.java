@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reel.audio.LineSink;
 import dev.reel.core.format.PcmEncoding;
 import dev.reel.core.format.PcmFormat;
+import dev.reel.core.source.Source;
 import dev.reel.core.source.TcpListener;
 import dev.reel.core.spool.SpoolConfig;
 import dev.reel.testkit.AlsaCapture;
@@ -298,6 +299,27 @@ class PlayerPlaybackTest {
             sender.join(10_000);
 
             assertThat(playedToEnd()).isEqualTo(samples);
+        }
+    }
+
+    @Test
+    void aLiveStreamThatOutranItsRetentionPlaysOnFromTheOldestRetainedFrame() throws Exception {
+        byte[] samples = samples(10);
+        int retention = 32_000;
+        try (TcpListener listener = TcpListener.bind("127.0.0.1", 0, new SpoolConfig(1 << 20, spoolDir, retention))) {
+            try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+                socket.getOutputStream().write(samples);
+            }
+            Source source = listener.accept();
+            source.start();
+            assertThat(source.spool().awaitContiguous(samples.length - retention, retention, TimeUnit.SECONDS.toNanos(10)))
+                    .isEqualTo(retention);
+            PcmFormat format = new PcmFormat(PcmEncoding.S16LE, RATE, CHANNELS);
+            player.openSource(source, new MediaRequest("tcp://127.0.0.1", Optional.of(format), 0));
+
+            byte[] played = playedToEnd();
+            assertThat(played).isEqualTo(Arrays.copyOfRange(samples, samples.length - played.length, samples.length));
+            assertThat(played.length).isBetween(FRAME, retention);
         }
     }
 
