@@ -42,13 +42,18 @@ public final class Cli {
             switch (args.length == 0 ? "" : args[0]) {
                 case "play":
                     return PlayCommand.run(streams, rest);
+                case "listen":
+                    return ListenCommand.run(streams, rest);
+                case "info":
+                    return InfoCommand.run(streams, rest);
                 case "save":
                     return SaveCommand.run(streams, rest);
                 case "help", "--help", "-h":
                     streams.out().print(USAGE);
                     return ExitCode.OK;
                 default:
-                    throw new UsageException((args.length == 0 ? "no command" : "unknown command '" + args[0] + "'")
+                    throw new UsageException(args.length == 0 ? "no command"
+                            : (args[0].startsWith("-") ? "unknown option '" : "unknown command '") + args[0] + "'"
                             + Args.hint(""));
             }
         } catch (UsageException e) {

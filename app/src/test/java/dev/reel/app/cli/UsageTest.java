@@ -23,7 +23,7 @@ class UsageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"play", "save"})
+    @ValueSource(strings = {"play", "listen", "info", "save"})
     void everyCommandExplainsItself(String command) {
         CliRun run = CliRun.run(command, "--help");
 
@@ -77,6 +77,15 @@ class UsageTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().startsWith("reel: --format " + format + ": ");
+    }
+
+    @Test
+    void anUnknownDeviceIsAUsageErrorThatListsTheDevices() {
+        CliRun run = CliRun.run("play", "--device", "no such device", "a.wav");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("reel: no audio device named 'no such device'; there are: ");
     }
 
     @Test
