@@ -84,10 +84,6 @@ final class Args {
         return Optional.ofNullable(options.get(name));
     }
 
-    List<String> operands() {
-        return operands;
-    }
-
     /** The operands, which must be exactly as many as {@code names} says. */
     List<String> operands(String command, String... names) throws UsageException {
         if (operands.size() < names.length) {

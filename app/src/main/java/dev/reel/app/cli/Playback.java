@@ -68,11 +68,6 @@ final class Playback implements Consumer<PlayerEvent> {
         return exit.join();
     }
 
-    /** Whether the medium ended, failed or was stopped. */
-    boolean done() {
-        return exit.isDone();
-    }
-
     /** The answer to the {@code status} command. */
     synchronized String status(int volume) {
         OptionalDouble duration = duration();
