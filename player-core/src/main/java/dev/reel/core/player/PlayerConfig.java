@@ -1,11 +1,54 @@
 package dev.reel.core.player;
 
 import dev.reel.audio.AudioSink;
+import dev.reel.audio.BlockWriterConfig;
+import dev.reel.core.spool.SpoolCache;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * How a {@link Player} plays: where its audio goes. The player owner adds the rest (cushion,
- * block size, spool cache).
+ * How a {@link Player} plays. Immutable; build it with the one-argument constructor and the
+ * {@code with…} methods.
+ *
+ * @param sinkFactory makes the output for each medium (a {@code LineSink}, a {@code WavFileSink})
+ * @param blocks the audio writer's blocks in flight
+ * @param cushion how much audio must be downloaded ahead before playback resumes after it caught
+ *     up with the download
+ * @param cache the spool cache to open media through; empty: the player makes its own and closes
+ *     it with itself
  */
-public record PlayerConfig(Supplier<AudioSink> sinkFactory) {
+public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig blocks,
+        Duration cushion, Optional<SpoolCache> cache) {
+
+    /** The cushion a player keeps by default: half a second of audio. */
+    public static final Duration DEFAULT_CUSHION = Duration.ofMillis(500);
+
+    public PlayerConfig {
+        Objects.requireNonNull(sinkFactory, "sinkFactory");
+        Objects.requireNonNull(blocks, "blocks");
+        Objects.requireNonNull(cache, "cache");
+        if (cushion.isNegative()) {
+            throw new IllegalArgumentException("negative cushion " + cushion);
+        }
+    }
+
+    /** Default blocks, a {@link #DEFAULT_CUSHION} and a spool cache of the player's own. */
+    public PlayerConfig(Supplier<AudioSink> sinkFactory) {
+        this(sinkFactory, BlockWriterConfig.defaults(), DEFAULT_CUSHION, Optional.empty());
+    }
+
+    public PlayerConfig withBlocks(BlockWriterConfig newBlocks) {
+        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache);
+    }
+
+    public PlayerConfig withCushion(Duration newCushion) {
+        return new PlayerConfig(sinkFactory, blocks, newCushion, cache);
+    }
+
+    /** Shares {@code newCache} (which the player then does not close). */
+    public PlayerConfig withCache(SpoolCache newCache) {
+        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache));
+    }
 }

@@ -1,0 +1,96 @@
+package dev.reel.core.player;
+
+import dev.reel.core.format.AudioInfo;
+import dev.reel.core.format.PcmFormat;
+import dev.reel.core.format.RawPcm;
+import dev.reel.core.format.WavParser;
+import dev.reel.core.source.Source;
+import dev.reel.core.source.SourceException;
+import dev.reel.core.source.SourceInfo;
+import dev.reel.core.source.Sources;
+import dev.reel.core.spool.SpoolCache;
+import dev.reel.core.spool.SpoolReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Opens a medium: starts its source, waits for what the source says, and chooses the format —
+ * the request's raw format wins, then an {@code audio/L8|L16|L24} Content-Type, then the WAV
+ * header read through a spool reader. Blocks the calling thread; a {@link Cancellation} wakes it.
+ */
+final class MediaOpener {
+
+    private MediaOpener() {
+    }
+
+    /**
+     * @throws SourceException the source failed or the location is unusable
+     * @throws dev.reel.core.format.FormatException the data is not audio Reel can play
+     * @throws CancellationException {@code cancel} was cancelled
+     */
+    static Medium open(MediaRequest request, SpoolCache cache, Cancellation cancel) throws IOException {
+        return open(Sources.open(request.location(), cache), request, cancel);
+    }
+
+    /** Opens the medium of an already open {@code source}, which it closes when it fails. */
+    static Medium open(Source source, MediaRequest request, Cancellation cancel) throws IOException {
+        cancel.register(source);
+        try {
+            source.start();
+            SourceInfo info = awaitInfo(source, cancel);
+            AudioInfo audio = readFormat(source, info, request, cancel);
+            throwIfCancelled(cancel);
+            return new Medium(request.location(), source, info, audio);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static SourceInfo awaitInfo(Source source, Cancellation cancel) throws IOException {
+        CompletableFuture<SourceInfo> info = source.info();
+        try {
+            CompletableFuture.anyOf(info, cancel.signal()).get();
+            throwIfCancelled(cancel);
+            return info.get();
+        } catch (ExecutionException e) {
+            throwIfCancelled(cancel);
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new SourceException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while opening " + source);
+        }
+    }
+
+    private static AudioInfo readFormat(Source source, SourceInfo info, MediaRequest request,
+            Cancellation cancel) throws IOException {
+        Optional<PcmFormat> raw = request.rawFormat();
+        if (raw.isEmpty() && info.contentType().isPresent()) {
+            raw = RawPcm.fromContentType(info.contentType().get());
+        }
+        if (raw.isPresent()) {
+            return RawPcm.audioInfo(raw.get(), info.length());
+        }
+        SpoolReader header = source.spool().newReader();
+        cancel.register(header);
+        try (header) {
+            return WavParser.parse(header);
+        } catch (IOException | RuntimeException e) {
+            throwIfCancelled(cancel);
+            throw e;
+        }
+    }
+
+    private static void throwIfCancelled(Cancellation cancel) {
+        if (cancel.isCancelled()) {
+            throw new CancellationException("open cancelled");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.reel.core.player;
+
+import dev.reel.audio.AudioException;
+import dev.reel.audio.AudioListener;
+import dev.reel.audio.BlockWriter;
+import dev.reel.audio.Underrun;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The playing of one medium: its writer, its current input and where it stands. Fields are
+ * owned by the player thread; {@link #position} is also read by callers. The writer's and the
+ * spool's reports arrive as {@link Command}s through {@code commands}.
+ */
+final class Playback {
+
+    static final long NO_DEADLINE = Long.MIN_VALUE;
+
+    final Medium medium;
+    private final Consumer<Command> commands;
+    private final AtomicBoolean downloadSignalled = new AtomicBoolean();
+    private final Runnable spoolListener = this::spoolChanged;
+
+    BlockWriter writer;
+    SpoolPcmInput input;
+    /** The frame playback starts from while no writer runs (opened paused). */
+    long startFrame;
+    boolean wantPlay;
+    /** Waiting for bytes: before the first block of an input, or while starving. */
+    boolean buffering;
+    /** The first block of the current input reached the device. */
+    boolean primed;
+    boolean ended;
+    long downloadDue = NO_DEADLINE;
+    /** The frame last reported to callers. */
+    volatile long position;
+
+    Playback(Medium medium, Consumer<Command> commands) {
+        this.medium = medium;
+        this.commands = commands;
+        medium.spool().addChangeListener(spoolListener);
+    }
+
+    boolean started() {
+        return writer != null;
+    }
+
+    /** The frame heard now: the start of the current input until its first block plays. */
+    long audibleFrame() {
+        if (writer == null) {
+            return startFrame;
+        }
+        return primed ? writer.audibleFrame() : input.startFrame();
+    }
+
+    /** The writer's reports, as commands for the player thread. */
+    AudioListener audioListener() {
+        return new AudioListener() {
+            @Override
+            public void firstBlock(long frame) {
+                commands.accept(new Command.FirstBlock(Playback.this, frame));
+            }
+
+            @Override
+            public void underrun(Underrun underrun) {
+                commands.accept(new Command.WriterUnderrun(Playback.this, underrun));
+            }
+
+            @Override
+            public void drained() {
+                commands.accept(new Command.Drained(Playback.this));
+            }
+
+            @Override
+            public void failed(AudioException error) {
+                commands.accept(new Command.WriterFailed(Playback.this, error));
+            }
+        };
+    }
+
+    /** The inputs' reports, as commands for the player thread. */
+    SpoolPcmInput.Listener inputListener() {
+        return new SpoolPcmInput.Listener() {
+            @Override
+            public void starving(SpoolPcmInput in) {
+                commands.accept(new Command.Starving(in));
+            }
+
+            @Override
+            public void refilled(SpoolPcmInput in) {
+                commands.accept(new Command.Refilled(in));
+            }
+
+            @Override
+            public void failed(SpoolPcmInput in, java.io.IOException error) {
+                commands.accept(new Command.InputFailed(in, error));
+            }
+        };
+    }
+
+    /** Re-arms the spool signal; the next change of ranges sends one {@link Command.SpoolChanged}. */
+    void downloadReported() {
+        downloadSignalled.set(false);
+    }
+
+    private void spoolChanged() {
+        if (!downloadSignalled.getAndSet(true)) {
+            commands.accept(new Command.SpoolChanged(this));
+        }
+    }
+
+    /** Stops the writer (and with it the input) and the source. */
+    void close() {
+        medium.spool().removeChangeListener(spoolListener);
+        if (writer != null) {
+            writer.close();
+        }
+        if (input != null) {
+            input.close();
+        }
+        medium.close();
+    }
+}
