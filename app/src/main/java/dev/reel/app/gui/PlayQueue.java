@@ -1,6 +1,8 @@
 package dev.reel.app.gui;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -14,6 +16,7 @@ final class PlayQueue {
 
     private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<QueueItem> current = new SimpleObjectProperty<>(this, "current");
+    private final Map<QueueItem, String> failures = new IdentityHashMap<>();
 
     ObservableList<QueueItem> items() {
         return items;
@@ -72,5 +75,20 @@ final class PlayQueue {
 
     void remove(QueueItem item) {
         items.removeIf(i -> i == item);
+        failures.remove(item);
+    }
+
+    /** Remembers that {@code item} failed to play, and why (one line), until it is tried again. */
+    void markFailed(QueueItem item, String message) {
+        failures.put(item, message);
+    }
+
+    void clearFailure(QueueItem item) {
+        failures.remove(item);
+    }
+
+    /** Why {@code item} failed the last time it was tried, or null. */
+    String failure(QueueItem item) {
+        return failures.get(item);
     }
 }

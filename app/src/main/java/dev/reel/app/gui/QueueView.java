@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
@@ -29,6 +30,7 @@ final class QueueView extends ListView<QueueItem> {
     /** What an entry being dragged within the list carries: its index. */
     static final DataFormat QUEUE_INDEX = new DataFormat("application/x-reel-queue-index");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final PlayQueue queue;
     private final Consumer<QueueItem> onPlay;
@@ -94,6 +96,8 @@ final class QueueView extends ListView<QueueItem> {
             icon.getStyleClass().add("queue-icon");
             box = new HBox(10, icon, text);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            // As wide as the list, never wider: long text ends in an ellipsis, not a scroll bar.
+            setPrefWidth(0);
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
                     onPlay.accept(getItem());
@@ -131,15 +135,20 @@ final class QueueView extends ListView<QueueItem> {
         protected void updateItem(QueueItem item, boolean empty) {
             super.updateItem(item, empty);
             boolean current = !empty && item != null && item == queue.current();
+            String failure = empty || item == null ? null : queue.failure(item);
             pseudoClassStateChanged(CURRENT, current);
+            pseudoClassStateChanged(FAILED, failure != null);
             if (empty || item == null) {
                 setGraphic(null);
                 setContextMenu(null);
+                setTooltip(null);
                 return;
             }
-            icon.setIconCode(current ? Material2MZ.VOLUME_UP : item.isRemote() ? Material2AL.LINK : Material2AL.AUDIOTRACK);
+            icon.setIconCode(failure != null ? Material2AL.ERROR_OUTLINE : current ? Material2MZ.VOLUME_UP
+                    : item.isRemote() ? Material2AL.LINK : Material2AL.AUDIOTRACK);
             title.setText(item.title());
-            subtitle.setText(item.subtitle());
+            subtitle.setText(failure != null ? failure : item.subtitle());
+            setTooltip(new Tooltip(item.location()));
             setGraphic(box);
             setContextMenu(menu(item));
         }

@@ -129,7 +129,7 @@ final class ReelWindow implements AutoCloseable {
     /** Puts the window on {@code stage} with the theme's and Reel's stylesheets and the keyboard map. */
     void show(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(root, 980, 600);
+        Scene scene = new Scene(root, 940, 540);
         scene.getStylesheets().add(ReelWindow.class.getResource(STYLESHEET).toExternalForm());
         KeyboardShortcuts.install(scene, this);
         stage.setScene(scene);
@@ -167,6 +167,7 @@ final class ReelWindow implements AutoCloseable {
     }
 
     void play(QueueItem item) {
+        queue.clearFailure(item);
         queue.currentProperty().set(item);
         queueView.getSelectionModel().select(item);
         queueView.scrollTo(item);
@@ -419,6 +420,10 @@ final class ReelWindow implements AutoCloseable {
         if (event instanceof PlayerEvent.Error error) {
             Logger.warn("{}", error.message());
             showError(PLAY_ERROR_TITLE, error.message());
+            if (queue.current() != null) {
+                queue.markFailed(queue.current(), error.message());
+                queueView.refresh();
+            }
             next();
         } else if (event instanceof PlayerEvent.Ended) {
             next();
@@ -564,6 +569,7 @@ final class ReelWindow implements AutoCloseable {
         bar.getStyleClass().add("top-bar");
 
         banner.getStyleClass().add(Styles.DANGER);
+        banner.setTitle(PLAY_ERROR_TITLE);
         banner.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
         banner.setOnClose(e -> banner.setVisible(false));
         banner.managedProperty().bind(banner.visibleProperty());

@@ -19,14 +19,17 @@ import javafx.util.Duration;
 
 /**
  * The timeline: a track, one segment for every downloaded range (after a far seek there are
- * several), the played part up to the audible position, and a thumb. Click or drag to seek; the
+ * several), the played part up to the audible position (a thinner line, so the ranges show
+ * through), and a thumb. Click or drag to seek; the
  * thumb follows the mouse while dragging and {@link #setOnSeek} hears the time on release. The
  * keyboard seeks through the window's shortcuts. JavaFX thread only.
  */
 final class SeekBar extends Region {
 
-    private static final double TRACK_HEIGHT = 6;
-    private static final double THUMB = 14;
+    private static final double TRACK_HEIGHT = 10;
+    /** The played part is thinner than the track, so downloaded ranges stay visible beneath it. */
+    private static final double PLAYED_HEIGHT = 3;
+    private static final double THUMB = 16;
 
     private final DoubleProperty duration = new SimpleDoubleProperty(this, "duration", Double.NaN);
     private final DoubleProperty position = new SimpleDoubleProperty(this, "position", 0);
@@ -126,7 +129,7 @@ final class SeekBar extends Region {
         }
         double shown = dragging.get() ? dragSeconds : position.get();
         double x = fraction(shown, total) * width;
-        played.resizeRelocate(left, y, x, TRACK_HEIGHT);
+        played.resizeRelocate(left, y + (TRACK_HEIGHT - PLAYED_HEIGHT) / 2, x, PLAYED_HEIGHT);
         thumb.setVisible(!Double.isNaN(total));
         thumb.resizeRelocate(Math.round(left + x - THUMB / 2), Math.round((getHeight() - THUMB) / 2), THUMB, THUMB);
     }
