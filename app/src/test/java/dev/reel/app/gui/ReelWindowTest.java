@@ -175,6 +175,7 @@ class ReelWindowTest {
 
         await(() -> fx(() -> window.banner().isVisible()));
         assertThat(fx(() -> window.banner().getDescription())).contains("404").contains("/missing.wav");
+        assertThat(fx(() -> window.queue().failure(window.queue().items().get(0)))).contains("404");
 
         robot.interact(() -> {
             ClipboardContent content = new ClipboardContent();
