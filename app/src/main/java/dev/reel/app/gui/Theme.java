@@ -60,9 +60,9 @@ enum Theme {
     private static String probe(List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+        } catch (IOException | RuntimeException e) {
             return "";
         }
         try {
