@@ -3,13 +3,12 @@ package dev.reel.app.gui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.tinylog.Logger;
 
 /**
  * The URLs played lately, newest first, kept between runs in {@code java.util.prefs}. JavaFX
- * thread only (the preferences API writes back in the background by itself).
+ * thread only; it never flushes, so no disk I/O happens here: the preferences API writes back
+ * on its own thread and at exit.
  */
 final class RecentUrls {
 
@@ -34,7 +33,7 @@ final class RecentUrls {
         return List.copyOf(urls);
     }
 
-    /** Moves {@code url} to the front, adding it if new, and saves the list. */
+    /** Moves {@code url} to the front, adding it if new. */
     void add(String url) {
         urls.remove(url);
         urls.add(0, url);
@@ -47,11 +46,6 @@ final class RecentUrls {
             } else {
                 prefs.remove(KEY + i);
             }
-        }
-        try {
-            prefs.flush();
-        } catch (BackingStoreException e) {
-            Logger.warn("cannot save the recent URLs: {}", e.getMessage());
         }
     }
 
