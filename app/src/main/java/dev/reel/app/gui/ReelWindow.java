@@ -94,6 +94,8 @@ final class ReelWindow implements AutoCloseable {
     private final ProgressBar saveProgress = new ProgressBar(0);
     private final Label volumeLabel = new Label();
     private final FlowPane facts = new FlowPane(8, 6);
+    private final Label bigTime = new Label(Texts.time(0));
+    private final Label bigTotal = new Label();
     private final StackPane root;
     private final AtomicReference<Levels> latestLevels = new AtomicReference<>();
     private final FxCoalescer levelUpdates;
@@ -441,6 +443,8 @@ final class ReelWindow implements AutoCloseable {
         }
         elapsed.setText(Texts.time(state.position()));
         total.setText(Texts.time(state.duration()));
+        bigTime.setText(Texts.time(state.position()));
+        bigTotal.setText(Double.isNaN(state.duration()) ? "" : "of " + Texts.time(state.duration()));
         QueueItem current = queue.current();
         if (current != null) {
             title.setText(current.title());
@@ -596,9 +600,15 @@ final class ReelWindow implements AutoCloseable {
         HBox.setHgrow(text, Priority.ALWAYS);
         Label meterTitle = new Label("LEVEL");
         meterTitle.getStyleClass().add("section-title");
-        Region grow = new Region();
-        VBox.setVgrow(grow, Priority.ALWAYS);
-        VBox nowPlaying = new VBox(18, heading, grow, new VBox(8, meterTitle, meter));
+        bigTime.getStyleClass().add("big-time");
+        bigTotal.getStyleClass().add("big-total");
+        HBox clock = new HBox(10, bigTime, bigTotal);
+        clock.setAlignment(Pos.BASELINE_LEFT);
+        StackPane middle = new StackPane(clock);
+        middle.setAlignment(Pos.CENTER_LEFT);
+        middle.setMinHeight(0);
+        VBox.setVgrow(middle, Priority.ALWAYS);
+        VBox nowPlaying = new VBox(12, heading, middle, new VBox(8, meterTitle, meter));
         nowPlaying.getStyleClass().add("now-playing");
         nowPlaying.setMinWidth(280);
 
