@@ -326,12 +326,17 @@ class PlayerPlaybackTest {
     @Test
     void closingThePlayerLeavesNoTempFiles() throws Exception {
         byte[] samples = samples(20);
-        player.open(MediaRequest.of(serve(wav(samples).build(), Faults.NONE.withBandwidth(BYTES_PER_SECOND * 4))));
-        events.awaitState(PlayerState.PLAYING);
+        player.open(MediaRequest.of(serve(wav(samples).build(), Faults.NONE.withBandwidth(BYTES_PER_SECOND * 8))));
+        events.await(PlayerEvent.Downloaded.class, d -> d.bytesPresent() > 128 * 1024, Duration.ofSeconds(10));
+        assertThat(spoolFiles()).as("the spool spilled to disk").isNotEmpty();
         harness.close();
 
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    private List<Path> spoolFiles() throws IOException {
         try (var files = Files.walk(spoolDir)) {
-            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 }
