@@ -151,6 +151,7 @@ class PlayerPlaybackTest {
         events.await(PlayerEvent.Ended.class, e -> events.all(PlayerEvent.Ended.class).size() == 2,
                 Duration.ofSeconds(10));
         player.close();
+        assertThat(server.log("/a.wav")).as("a seek inside the spool fetches nothing").hasSize(1);
 
         byte[] played = AlsaCapture.read(DEVICE_FORMAT);
         byte[] expected = new byte[samples.length + samples.length / 2];
