@@ -1,16 +1,281 @@
 package dev.reel.core.spool;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.tinylog.Logger;
+
 /**
- * At most one spool per URL, shared by whoever opens it; evicts the least recently used spools
- * by total bytes and idle time. Thread-safe.
+ * At most one spool per key (a URL), shared by whoever opens it: {@link #acquire} returns a
+ * {@link Lease}, and a second acquire of the same key shares the spool and its owner (the
+ * download). Spools nobody holds stay cached for a later acquire until they are evicted, least
+ * recently used first, when the cached bytes pass {@code maxBytes} (checked on every acquire,
+ * release and change of a spool) or after {@code idleTimeout}. Evicting closes the owner (when it
+ * is {@link AutoCloseable}) and then the spool, on the cache's own thread or the caller's of
+ * {@link #acquire}, {@link Lease#close} or {@link #trim}. Thread-safe.
  */
 public final class SpoolCache implements AutoCloseable {
 
+    /** 1 GiB. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
+    /** Five minutes. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final SpoolConfig config;
+    private final long maxBytes;
+    private final long idleNanos;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final AtomicBoolean trimPending = new AtomicBoolean();
+    private ScheduledThreadPoolExecutor timer;
+    private boolean closed;
+
+    /** Default spools, 1 GiB, five minutes idle. */
     public SpoolCache() {
-        throw new UnsupportedOperationException("stub: spool owner");
+        this(SpoolConfig.defaults(), DEFAULT_MAX_BYTES, DEFAULT_IDLE_TIMEOUT);
     }
 
+    /**
+     * @param config how each new spool stores bytes
+     * @param maxBytes cached bytes above which unheld spools are evicted
+     * @param idleTimeout how long an unheld spool stays cached
+     */
+    public SpoolCache(SpoolConfig config, long maxBytes, Duration idleTimeout) {
+        this.config = Objects.requireNonNull(config);
+        this.maxBytes = maxBytes;
+        this.idleNanos = idleTimeout.toNanos();
+    }
+
+    public SpoolConfig config() {
+        return config;
+    }
+
+    /**
+     * The spool for {@code key}, shared. The first acquire makes a new spool and calls
+     * {@code owner} with it (on this thread, under the cache's lock: it must only construct, not
+     * block or call back into the cache); later acquires get the same spool and owner until it
+     * is evicted. A spool that failed or was closed is not shared: the next acquire starts
+     * afresh. Every acquirer of a key must use the same owner type.
+     *
+     * @throws IllegalStateException after {@link #close}
+     */
+    public synchronized <T> Lease<T> acquire(String key, Function<SpoolBuffer, T> owner) {
+        if (closed) {
+            throw new IllegalStateException("spool cache is closed");
+        }
+        Entry entry = entries.get(key);
+        if (entry != null && (entry.spool.isClosed() || entry.spool.failure().isPresent())) {
+            entries.remove(key);
+            entry.detached = true;
+            if (entry.refs == 0) {
+                entry.dispose();
+            }
+            entry = null;
+        }
+        if (entry == null) {
+            SpoolBuffer spool = new SpoolBuffer(config);
+            try {
+                entry = new Entry(key, spool, owner.apply(spool));
+                spool.addChangeListener(this::growing);
+            } catch (RuntimeException e) {
+                spool.close();
+                throw e;
+            }
+            entries.put(key, entry);
+        }
+        entry.refs++;
+        entry.lastUsed = System.nanoTime();
+        List<Entry> evicted = evict();
+        evicted.forEach(Entry::dispose);
+        @SuppressWarnings("unchecked")
+        T value = (T) entry.owner;
+        return new Lease<>(this, entry, value);
+    }
+
+    /** Spools cached now, held or not. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** Bytes stored by all cached spools. */
+    public synchronized long totalBytes() {
+        return entries.values().stream().mapToLong(e -> e.spool.storedBytes()).sum();
+    }
+
+    /** Whether a spool for {@code key} is cached. */
+    public synchronized boolean contains(String key) {
+        return entries.containsKey(key);
+    }
+
+    /** Evicts what the byte limit and idle time say must go; runs by itself on acquire, release and idle expiry. */
+    public void trim() {
+        List<Entry> evicted;
+        synchronized (this) {
+            evicted = evict();
+        }
+        evicted.forEach(Entry::dispose);
+    }
+
+    private void release(Entry entry) {
+        boolean dispose;
+        List<Entry> evicted;
+        synchronized (this) {
+            entry.refs--;
+            entry.lastUsed = System.nanoTime();
+            dispose = entry.refs == 0 && entry.detached;
+            evicted = evict();
+            if (entry.refs == 0 && !closed && !entry.detached) {
+                scheduleTrim();
+            }
+        }
+        if (dispose) {
+            entry.dispose();
+        }
+        evicted.forEach(Entry::dispose);
+    }
+
+    /** Removes the entries to evict from the map; the caller disposes them outside the lock. */
+    private List<Entry> evict() {
+        List<Entry> out = new ArrayList<>();
+        long now = System.nanoTime();
+        List<Entry> idle = entries.values().stream().filter(e -> e.refs == 0)
+                .sorted(Comparator.comparingLong((Entry e) -> e.lastUsed)).toList();
+        long total = entries.values().stream().mapToLong(e -> e.spool.storedBytes()).sum();
+        for (Entry e : idle) {
+            if (total > maxBytes || now - e.lastUsed >= idleNanos) {
+                entries.remove(e.key);
+                total -= e.spool.storedBytes();
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private void scheduleTrim() {
+        timer().schedule(this::trim, idleNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A spool's bytes changed: trims on the cache's own thread, so that a download thread never
+     * closes another download. Bursts of writes coalesce into one pending trim.
+     */
+    private void growing() {
+        if (trimPending.compareAndSet(false, true)) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                timer().execute(() -> {
+                    trimPending.set(false);
+                    trim();
+                });
+            }
+        }
+    }
+
+    private ScheduledThreadPoolExecutor timer() {
+        if (timer == null) {
+            timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "reel-spool-cache");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+        }
+        return timer;
+    }
+
+    /** Closes every cached spool and its owner, held or not. */
     @Override
     public void close() {
+        List<Entry> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new ArrayList<>(entries.values());
+            entries.clear();
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
+        all.forEach(Entry::dispose);
+    }
+
+    private static final class Entry {
+        final String key;
+        final SpoolBuffer spool;
+        final Object owner;
+        int refs;
+        long lastUsed;
+        boolean detached;
+
+        Entry(String key, SpoolBuffer spool, Object owner) {
+            this.key = key;
+            this.spool = spool;
+            this.owner = owner;
+        }
+
+        void dispose() {
+            if (owner instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    Logger.warn("closing the owner of spool {} failed: {}", key, e.getMessage());
+                }
+            }
+            spool.close();
+        }
+    }
+
+    /**
+     * One holder's share of a cached spool. Closing it (idempotent, any thread) releases the share;
+     * the spool stays cached until evicted.
+     *
+     * @param <T> what {@code owner} made of the spool (typically the download filling it)
+     */
+    public static final class Lease<T> implements AutoCloseable {
+        private final SpoolCache cache;
+        private final Entry entry;
+        private final T owner;
+        private boolean released;
+
+        private Lease(SpoolCache cache, Entry entry, T owner) {
+            this.cache = cache;
+            this.entry = entry;
+            this.owner = owner;
+        }
+
+        public String key() {
+            return entry.key;
+        }
+
+        public SpoolBuffer spool() {
+            return entry.spool;
+        }
+
+        /** The object the first acquirer's {@code owner} function made; shared by all leases of the key. */
+        public T owner() {
+            return owner;
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+            }
+            cache.release(entry);
+        }
     }
 }
