@@ -1,10 +1,60 @@
 package dev.reel.audio;
 
+import javax.sound.sampled.AudioFormat;
+
 /**
- * Where a {@link BlockWriter} sends PCM: a device line or a file. Driven by one writer thread,
- * except where a method says otherwise.
+ * Where a {@link BlockWriter} sends PCM: a device line or a file.
+ *
+ * <p>{@link #open}, {@link #write}, {@link #drain} and {@link #close} are called by one writer
+ * thread. {@link #start}, {@link #stop}, {@link #flush}, {@link #framesPlayed} and
+ * {@link #setGain} may be called from any thread, also while a {@code write} blocks.
  */
 public interface AudioSink extends AutoCloseable {
-    // The audio-out owner defines the methods (open, write, pause, resume, flush, drain,
-    // frames played, close).
+
+    /**
+     * Opens the sink in {@code format}, stopped, with room for about {@code bufferBytes} queued
+     * bytes. A sink may be opened again after {@link #close}.
+     *
+     * @return false when the sink refuses this format (the caller may try another)
+     * @throws AudioException when the device is missing or busy
+     */
+    boolean open(AudioFormat format, int bufferBytes) throws AudioException;
+
+    /**
+     * Queues {@code len} bytes (whole frames), blocking while the queue is full.
+     *
+     * @return the bytes queued; fewer than {@code len} only when {@link #flush}, {@link #close}
+     *     or a stopped device cut the write short
+     * @throws AudioException when the device failed
+     */
+    int write(byte[] bytes, int offset, int len) throws AudioException;
+
+    /** Starts (or resumes) playing what is queued. */
+    void start();
+
+    /** Stops playing; what is queued stays queued. */
+    void stop();
+
+    /** Discards what is queued at once and makes a blocked {@link #write} return. */
+    void flush();
+
+    /** Blocks until everything queued has been played, or a {@link #flush} cuts it short. */
+    void drain() throws AudioException;
+
+    /** Frames played since {@link #open}, counted by the device. */
+    long framesPlayed();
+
+    /**
+     * Sets the output gain ({@code 0} silent, {@code 1} unchanged).
+     *
+     * @return false when the sink has no gain control (the writer then scales the samples)
+     */
+    boolean setGain(double linear);
+
+    /** A name for messages, like {@code audio device 'default'}. */
+    String describe();
+
+    /** Closes the device or file; safe to call more than once. */
+    @Override
+    void close();
 }

@@ -1,6 +1,14 @@
 package dev.reel.audio;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sound.sampled.AudioFormat;
+import org.tinylog.Logger;
 
 /**
  * The double-buffering pump: pulls whole-frame blocks from a {@link PcmInput} on its own thread
@@ -9,11 +17,62 @@ import javax.sound.sampled.AudioFormat;
  * <p>All methods are safe from any thread and return promptly; the listener is called on the
  * writer's thread. Frame numbers are in the caller's coordinates: {@link #start} and
  * {@link #flush} say which frame the input's next byte belongs to.
+ *
+ * <p>The thread sleeps in the sink's blocking write while the device plays. The device is
+ * started only once {@code blocks} blocks are queued (at the start, after a flush and after an
+ * underrun), so a starved input does not stutter block by block. A watchdog thread
+ * ({@code reel-audio-watchdog}) ticks every half stall timeout while writes go on and has a
+ * device that stopped taking data closed; the writer then reopens it and queues again what was
+ * written but not heard (the last {@code blocks + 1} blocks are kept for that).
  */
 public final class BlockWriter implements AutoCloseable {
 
+    private final AudioSink sink;
+    private final BlockWriterConfig config;
+    private final AudioListener listener;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // Guarded by lock.
+    private PcmInput input;
+    private long inputFrame;
+    private long generation;
+    private boolean paused;
+    private boolean running;
+    private boolean closed;
+    private long baseFrame;
+    private long sinkBase;
+    private long endFrame;
+    private boolean writing;
+    private long writeSeq;
+    private long checkedSeq;
+    private long checkedPlayed;
+    private boolean watchdogArmed;
+    private boolean stalled;
+    private long underruns;
+
+    private volatile AudioFormat deviceFormat;
+    private volatile int volume = 100;
+    private volatile boolean muted;
+    private volatile double softwareGain = 1;
+
+    // Set by start, then used by the writer thread only.
+    private AudioFormat sourceFormat;
+    private PcmConverter converter;
+    private int blockFrames;
+    private int bufferBytes;
+    private Tail tail;
+    private int prefilled;
+    private long lastFeedNanos;
+    private long queuedAtFeed;
+    private long playedBeforeWrite;
+    private Thread thread;
+    private ScheduledExecutorService watchdog;
+
     public BlockWriter(AudioSink sink, BlockWriterConfig config, AudioListener listener) {
-        throw new UnsupportedOperationException("stub: audio-out owner");
+        this.sink = sink;
+        this.config = config;
+        this.listener = listener;
     }
 
     /**
@@ -23,16 +82,68 @@ public final class BlockWriter implements AutoCloseable {
      * @throws AudioException when no device format can be opened
      */
     public void start(AudioFormat format, PcmInput input, long startFrame) throws AudioException {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            if (thread != null || closed) {
+                throw new IllegalStateException("a BlockWriter starts once");
+            }
+            sourceFormat = format;
+            blockFrames = config.blockFrames(format.getFrameRate());
+            AudioFormat opened = null;
+            for (AudioFormat candidate : FormatNegotiation.candidates(format)) {
+                int bytes = config.blocks() * blockFrames * candidate.getFrameSize();
+                if (sink.open(candidate, bytes)) {
+                    opened = candidate;
+                    bufferBytes = bytes;
+                    break;
+                }
+            }
+            if (opened == null) {
+                throw new AudioException(sink.describe() + " accepts no format close to " + format);
+            }
+            deviceFormat = opened;
+            converter = new PcmConverter(format, opened);
+            tail = new Tail((config.blocks() + 1) * blockFrames * opened.getFrameSize());
+            this.input = input;
+            this.inputFrame = startFrame;
+            this.baseFrame = startFrame;
+            this.endFrame = startFrame;
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reel-audio-watchdog"));
+            thread = daemon(this::run, "reel-audio");
+            thread.start();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Stops the device; queued audio is kept. */
     public void pause() {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            paused = true;
+            sink.stop();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public void resume() {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            paused = false;
+            if (running) {
+                sink.start();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -41,31 +152,533 @@ public final class BlockWriter implements AutoCloseable {
      * {@code nextFrame}. Also restarts a writer that has drained.
      */
     public void flush(PcmInput next, long nextFrame) {
-        throw new UnsupportedOperationException("stub");
+        PcmInput old;
+        lock.lock();
+        try {
+            if (closed) {
+                old = next;
+            } else {
+                old = input;
+                input = next;
+                inputFrame = nextFrame;
+                generation++;
+                running = false;
+                sink.flush();
+                sink.stop();
+                baseFrame = nextFrame;
+                endFrame = nextFrame;
+                sinkBase = sink.framesPlayed();
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(old);
     }
 
-    /** Volume 0..100 percent. */
+    /** Volume 0..100 percent (linear amplitude: 50 halves the samples). */
     public void setVolume(int percent) {
-        throw new UnsupportedOperationException("stub");
+        volume = Math.max(0, Math.min(100, percent));
+        applyGain();
     }
 
     public void setMuted(boolean muted) {
-        throw new UnsupportedOperationException("stub");
+        this.muted = muted;
+        applyGain();
+    }
+
+    private void applyGain() {
+        double linear = muted ? 0 : volume / 100.0;
+        softwareGain = sink.setGain(linear) ? 1 : linear;
     }
 
     /** The frame the listener hears now, from the device's frame counter. */
     public long audibleFrame() {
-        throw new UnsupportedOperationException("stub");
+        lock.lock();
+        try {
+            return audibleLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long audibleLocked() {
+        long played = sink.framesPlayed() - sinkBase;
+        return Math.min(endFrame, baseFrame + Math.max(0, played));
     }
 
     /** The format the device was opened in, or null before {@link #start}. */
     public AudioFormat deviceFormat() {
-        throw new UnsupportedOperationException("stub");
+        return deviceFormat;
+    }
+
+    /** How many underruns this writer has seen. */
+    public long underruns() {
+        lock.lock();
+        try {
+            return underruns;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops the thread, closes the input and the sink. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("stub");
+        PcmInput current;
+        Thread t;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation++;
+            current = input;
+            t = thread;
+            sink.flush();
+            sink.stop();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(current);
+        if (t == null) {
+            sink.close();
+            return;
+        }
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watchdog.shutdownNow();
+    }
+
+    private void run() {
+        try {
+            listener.started(deviceFormat);
+            applyGain();
+            while (true) {
+                long gen;
+                PcmInput in;
+                long frame;
+                lock.lock();
+                try {
+                    if (closed) {
+                        return;
+                    }
+                    gen = generation;
+                    in = input;
+                    frame = inputFrame;
+                } finally {
+                    lock.unlock();
+                }
+                if (play(in, frame, gen)) {
+                    listener.drained();
+                    awaitNewGeneration(gen);
+                }
+            }
+        } catch (AudioException e) {
+            Logger.warn(e.getMessage());
+            listener.failed(e);
+        } finally {
+            watchdog.shutdownNow();
+            sink.close();
+            PcmInput in;
+            lock.lock();
+            try {
+                in = input;
+            } finally {
+                lock.unlock();
+            }
+            closeQuietly(in);
+        }
+    }
+
+    private void awaitNewGeneration(long gen) {
+        lock.lock();
+        try {
+            while (generation == gen) {
+                changed.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Plays one input to its end. @return true when it ended and drained, false when cut off */
+    private boolean play(PcmInput in, long frame, long gen) throws AudioException {
+        lock.lock();
+        try {
+            if (generation != gen) {
+                return false;
+            }
+            // A write that raced the caller's flush may have queued stale bytes: discard again.
+            // Flushing before stopping: Java's ALSA line drops and re-prepares only a running device.
+            sink.flush();
+            sink.stop();
+            running = false;
+            baseFrame = frame;
+            endFrame = frame;
+            sinkBase = sink.framesPlayed();
+        } finally {
+            lock.unlock();
+        }
+        int inFrameSize = sourceFormat.getFrameSize();
+        byte[] inBytes = new byte[blockFrames * inFrameSize];
+        byte[] converted = null;
+        ByteBuffer buffer = ByteBuffer.wrap(inBytes);
+        prefilled = 0;
+        boolean first = true;
+        boolean end = false;
+        while (!end) {
+            end = fill(in, buffer);
+            if (stale(gen)) {
+                return false;
+            }
+            int frames = buffer.position() / inFrameSize;
+            if (frames > 0) {
+                double gain = softwareGain;
+                byte[] out = inBytes;
+                int len = frames * inFrameSize;
+                if (!converter.isIdentity() || gain != 1) {
+                    if (converted == null) {
+                        converted = new byte[converter.outputBytes(blockFrames)];
+                    }
+                    out = converted;
+                    len = converter.convert(inBytes, 0, frames, out, gain);
+                }
+                if (checkUnderrun()) {
+                    prefilled = 0;
+                }
+                if (!writeBlock(out, len, frames, gen)) {
+                    return false;
+                }
+                if (first) {
+                    first = false;
+                    listener.firstBlock(frame);
+                }
+                if (++prefilled >= config.blocks()) {
+                    startDevice();
+                }
+                int rest = buffer.position() - frames * inFrameSize;
+                System.arraycopy(inBytes, frames * inFrameSize, inBytes, 0, rest);
+                buffer.position(rest);
+            }
+        }
+        startDevice();
+        return drain(gen);
+    }
+
+    /** Reads until the buffer is full or the input ends. @return true at the end */
+    private boolean fill(PcmInput in, ByteBuffer buffer) {
+        try {
+            while (buffer.hasRemaining()) {
+                if (in.read(buffer) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            Logger.warn("audio input failed, playing what was read: {}", e.getMessage());
+            return true;
+        }
+    }
+
+    private boolean drain(long gen) throws AudioException {
+        while (true) {
+            lock.lock();
+            try {
+                while (paused && generation == gen && !closed) {
+                    changed.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+            sink.drain();
+            if (stale(gen)) {
+                return false;
+            }
+            lock.lock();
+            try {
+                if (!paused) {
+                    return true;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void startDevice() {
+        lock.lock();
+        try {
+            if (!running) {
+                running = true;
+                if (!paused) {
+                    sink.start();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean stale(long gen) {
+        lock.lock();
+        try {
+            return generation != gen || closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * An underrun is a running, unpaused device that by the clock has played everything queued at
+     * the last write (at most its buffer). The clock decides, not the device's counter: ALSA's
+     * PulseAudio plugin reports its server's latency as queued audio, so the counter of a starved
+     * PulseAudio line never reaches the frames written. A device that is not paced in real time
+     * empties at once and is counted as holding one block, so it is not starved by a fast input.
+     */
+    private boolean checkUnderrun() {
+        Underrun underrun;
+        lock.lock();
+        try {
+            playedBeforeWrite = Math.min(endFrame, baseFrame + sink.framesPlayed() - sinkBase);
+            if (!running || paused) {
+                return false;
+            }
+            long now = System.nanoTime();
+            long dry = lastFeedNanos + (long) (queuedAtFeed * 1e9 / deviceFormat.getFrameRate());
+            if (now < dry) {
+                return false;
+            }
+            underruns++;
+            underrun = new Underrun(underruns, TimeUnit.NANOSECONDS.toMillis(now - dry),
+                    TimeUnit.NANOSECONDS.toMillis(dry - lastFeedNanos));
+            running = false;
+            sink.stop();
+        } finally {
+            lock.unlock();
+        }
+        listener.underrun(underrun);
+        return true;
+    }
+
+    /** Writes one converted block, reopening a dead device. @return false when a flush cut it off */
+    private boolean writeBlock(byte[] out, int len, int frames, long gen) throws AudioException {
+        int offset = 0;
+        while (offset < len) {
+            if (stale(gen)) {
+                return false;
+            }
+            int n;
+            AudioException failure = null;
+            lock.lock();
+            try {
+                writing = true;
+                writeSeq++;
+                if (!watchdogArmed) {
+                    watchdogArmed = true;
+                    scheduleStallCheck();
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                n = sink.write(out, offset, len - offset);
+            } catch (AudioException e) {
+                failure = e;
+                n = 0;
+            } finally {
+                lock.lock();
+                try {
+                    writing = false;
+                } finally {
+                    lock.unlock();
+                }
+            }
+            if (stale(gen)) {
+                return false;
+            }
+            boolean dead;
+            lock.lock();
+            try {
+                dead = stalled || failure != null;
+                stalled = false;
+            } finally {
+                lock.unlock();
+            }
+            offset += n;
+            if (!dead && offset < len) {
+                dead = !awaitRoom(gen, n);
+                if (dead) {
+                    failure = new AudioException(sink.describe() + " accepted no data while playing");
+                }
+            }
+            if (dead) {
+                reopen(failure);
+                offset = 0;
+            }
+        }
+        tail.append(out, len);
+        lock.lock();
+        try {
+            endFrame += frames;
+            lastFeedNanos = System.nanoTime();
+            // The device position before the write, not after: one device query per block.
+            queuedAtFeed = Math.min(endFrame - playedBeforeWrite, bufferBytes / deviceFormat.getFrameSize());
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /**
+     * After a short write: a paused device waits for resume, a device not yet started (its buffer
+     * smaller than the blocks) starts. @return false when a playing device took nothing: it failed
+     */
+    private boolean awaitRoom(long gen, int written) {
+        lock.lock();
+        try {
+            if (paused) {
+                while (paused && generation == gen && !closed) {
+                    changed.awaitUninterruptibly();
+                }
+                return true;
+            }
+            if (!running) {
+                running = true;
+                sink.start();
+                return true;
+            }
+            return written > 0 || generation != gen || closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The watchdog ticks every half stall timeout while writes go on (one timer, not one per
+     * write, so a block costs no extra wake-up) and stops when the writer is idle.
+     */
+    private void scheduleStallCheck() {
+        watchdog.schedule(this::checkStall, config.stallTimeout().toNanos() / 2, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * On the watchdog thread: the same write still blocked at two ticks in a row, its device
+     * neither paused nor advancing in between, means a dead device.
+     */
+    private void checkStall() {
+        lock.lock();
+        try {
+            if (!writing || closed) {
+                watchdogArmed = false;
+                return;
+            }
+            long played = sink.framesPlayed();
+            if (checkedSeq != writeSeq || paused || checkedPlayed != played) {
+                checkedSeq = writeSeq;
+                checkedPlayed = played;
+                scheduleStallCheck();
+                return;
+            }
+            stalled = true;
+            watchdogArmed = false;
+            Logger.warn("{} made no progress for {}; reopening it", sink.describe(), config.stallTimeout());
+            // Closing wakes the blocked write; under the lock, so the writer reopens only after.
+            sink.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes and reopens the device, then queues again what was written but not heard. */
+    private void reopen(AudioException cause) throws AudioException {
+        long audible;
+        lock.lock();
+        try {
+            audible = Math.max(baseFrame, audibleLocked());
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+        sink.close();
+        boolean reopened = false;
+        String why = cause == null ? "no progress for " + config.stallTimeout() : cause.getMessage();
+        try {
+            reopened = sink.open(deviceFormat, bufferBytes);
+        } catch (AudioException e) {
+            why = e.getMessage();
+        }
+        if (!reopened) {
+            throw new AudioException(sink.describe() + " stopped playing (" + why + ") and could not be reopened");
+        }
+        Logger.warn("{} reopened after: {}", sink.describe(), why);
+        applyGain();
+        long replayFrames;
+        lock.lock();
+        try {
+            replayFrames = Math.min(endFrame - audible, tail.size() / deviceFormat.getFrameSize());
+            baseFrame = endFrame - replayFrames;
+            sinkBase = sink.framesPlayed();
+        } finally {
+            lock.unlock();
+        }
+        prefilled = (int) (replayFrames / blockFrames);
+        byte[] replay = tail.last((int) replayFrames * deviceFormat.getFrameSize());
+        int offset = 0;
+        while (offset < replay.length) {
+            int n = sink.write(replay, offset, replay.length - offset);
+            if (n <= 0) {
+                break;
+            }
+            offset += n;
+        }
+    }
+
+    private static void closeQuietly(PcmInput in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            Logger.warn("closing audio input: {}", e.getMessage());
+        }
+    }
+
+    /** The last bytes written to the device, kept to replay them into a reopened device. */
+    private static final class Tail {
+        private final byte[] ring;
+        private long total;
+
+        Tail(int capacity) {
+            ring = new byte[capacity];
+        }
+
+        void append(byte[] b, int len) {
+            int from = Math.max(0, len - ring.length);
+            int at = (int) ((total + from) % ring.length);
+            int first = Math.min(len - from, ring.length - at);
+            System.arraycopy(b, from, ring, at, first);
+            System.arraycopy(b, from + first, ring, 0, len - from - first);
+            total += len;
+        }
+
+        int size() {
+            return (int) Math.min(total, ring.length);
+        }
+
+        byte[] last(int n) {
+            byte[] out = new byte[n];
+            int at = (int) ((total - n) % ring.length);
+            int first = Math.min(n, ring.length - at);
+            System.arraycopy(ring, at, out, 0, first);
+            System.arraycopy(ring, 0, out, first, n - first);
+            return out;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.reel.core.source;
 
 import dev.reel.core.spool.SpoolBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Fills one {@link SpoolBuffer} from somewhere (HTTP, a file, a socket) on its own thread.
@@ -23,6 +24,24 @@ public interface Source extends AutoCloseable {
 
     /** Completes once the first response (or the file) says what the resource is. */
     CompletableFuture<SourceInfo> info();
+
+    /**
+     * Whether a consumer is playing: while it is, broken transfers are retried indefinitely (with
+     * the capped delay) instead of giving up after the retry policy's attempts.
+     */
+    void setPlaying(boolean playing);
+
+    /** Where the transfer stands now. */
+    SourceState state();
+
+    /**
+     * Calls {@code listener} on the source's thread with every new state ({@link
+     * SourceState#RECONNECTING} while a drop is being retried); it must not block.
+     */
+    void addStateListener(Consumer<SourceState> listener);
+
+    /** Bytes fetched and requests made so far. */
+    SourceStats stats();
 
     /** Stops the transfer; releases the spool unless others share it. */
     @Override

@@ -1,0 +1,92 @@
+package dev.reel.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Real-time behaviour against {@link PacedSink}, a test device that plays by the clock and keeps
+ * what it played: underruns, restarting only with full blocks, and dead devices.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PacedPlaybackTest {
+
+    private static final AudioFormat S16 = LinePlaybackTest.S16;
+    private static final int BLOCK_BYTES = 4410 * 4;
+
+    @Test
+    void aStalledInputIsReportedAsAnUnderrunAndNothingIsLost() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4, 21);
+        TestInput in = new TestInput(pcm, 4096).stallAt(44100 * 4 * 2 / 5, Duration.ofMillis(500));
+        PacedSink sink = new PacedSink();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, in, 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+            assertThat(writer.underruns()).isEqualTo(events.underruns.size());
+            assertThat(writer.audibleFrame()).isEqualTo(44100);
+        }
+        assertThat(events.underruns).isNotEmpty();
+        Underrun first = events.underruns.get(0);
+        assertThat(first.count()).isEqualTo(1);
+        // 500 ms stall minus the block in hand and the 200 ms at the device.
+        assertThat(first.gapMillis()).isBetween(100L, 500L);
+        assertThat(first.sinceLastFeedMillis()).isBetween(50L, 400L);
+        assertThat(sink.heard()).isEqualTo(pcm);
+        List<Integer> starts = sink.queuedAtStart();
+        assertThat(starts).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(starts.subList(0, starts.size() - 1)).allMatch(bytes -> bytes >= 2 * BLOCK_BYTES);
+    }
+
+    @Test
+    void aDeviceThatStopsTakingDataIsReopenedAndPlaysOnFromTheAudibleFrame() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 22);
+        PacedSink sink = new PacedSink().wedgeOpens(1);
+        Events events = new Events();
+        BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofMillis(300));
+        try (BlockWriter writer = new BlockWriter(sink, config, events)) {
+            writer.start(S16, new TestInput(pcm), 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(sink.opens()).isEqualTo(2);
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
+    @Test
+    void aDeviceThatCannotBeReopenedFailsWithOneLine() throws Exception {
+        PacedSink sink = new PacedSink().wedgeOpens(1).refuseOpensAfter(1);
+        Events events = new Events();
+        BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofMillis(300));
+        try (BlockWriter writer = new BlockWriter(sink, config, events)) {
+            writer.start(S16, new TestInput(LinePlaybackTest.random(44100 * 4, 23)), 0);
+            assertThat(events.awaitEnd()).isEqualTo("failed");
+        }
+        assertThat(events.failure.getMessage())
+                .isEqualTo("paced test sink stopped playing (paced test sink is busy) and could not be reopened");
+    }
+
+    @Test
+    void pausedPlaybackHoldsItsPositionAndResumesWhereItWas() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 24);
+        TestInput in = new TestInput(pcm, 4096).holdAt(44100 * 4 / 4);
+        PacedSink sink = new PacedSink();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, in, 0);
+            in.awaitHeld();
+            writer.pause();
+            long at = writer.audibleFrame();
+            in.release();
+            long later = writer.audibleFrame();
+            assertThat(later).isEqualTo(at);
+            writer.resume();
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.reel.audio;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sound.sampled.AudioFormat;
+
+/**
+ * A test sink that plays in real time by the clock: it queues up to its buffer size, "plays"
+ * frameRate frames a second while started, and keeps exactly the bytes that were played (what a
+ * listener would have heard). Knobs: {@link #wedgeOpens} makes a device stop playing and block
+ * every write, {@link #refuseOpensAfter} makes reopening fail.
+ */
+final class PacedSink implements AudioSink {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream session = new ByteArrayOutputStream();
+    private final List<Integer> queuedAtStart = new ArrayList<>();
+    private AudioFormat format;
+    private int capacity;
+    private boolean open;
+    private boolean running;
+    private boolean wedged;
+    private long markNanos;
+    private long playedAtMark;
+    private long heardSinceOpen;
+    private int opens;
+    private int wedgeOpens;
+    private int refuseOpensAfter = Integer.MAX_VALUE;
+    private long flushes;
+
+    /** The first {@code n} openings play nothing and block every write. */
+    PacedSink wedgeOpens(int n) {
+        wedgeOpens = n;
+        return this;
+    }
+
+    /** Openings after the first {@code n} fail as a busy device. */
+    PacedSink refuseOpensAfter(int n) {
+        refuseOpensAfter = n;
+        return this;
+    }
+
+    @Override
+    public boolean open(AudioFormat f, int bufferBytes) throws AudioException {
+        lock.lock();
+        try {
+            if (opens >= refuseOpensAfter) {
+                throw new AudioException(describe() + " is busy");
+            }
+            opens++;
+            format = f;
+            capacity = bufferBytes;
+            open = true;
+            running = false;
+            wedged = opens <= wedgeOpens;
+            session.reset();
+            playedAtMark = 0;
+            heardSinceOpen = 0;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long playedLocked() {
+        long played = playedAtMark;
+        if (running && !wedged) {
+            long frames = (long) ((System.nanoTime() - markNanos) * (double) format.getFrameRate() / 1e9);
+            played += frames * format.getFrameSize();
+        }
+        return Math.min(played, session.size());
+    }
+
+    private void markLocked() {
+        playedAtMark = playedLocked();
+        markNanos = System.nanoTime();
+    }
+
+    @Override
+    public int write(byte[] bytes, int offset, int len) throws AudioException {
+        lock.lock();
+        try {
+            long flushesBefore = flushes;
+            while (true) {
+                if (!open) {
+                    return 0;
+                }
+                if (flushes != flushesBefore) {
+                    return 0;
+                }
+                long room = capacity - (session.size() - playedLocked());
+                int n = (int) Math.min(len, room) / format.getFrameSize() * format.getFrameSize();
+                if (n > 0 && !wedged) {
+                    session.write(bytes, offset, n);
+                    return n;
+                }
+                if (running && !wedged) {
+                    changed.awaitNanos(nanosFor(Math.max(format.getFrameSize(), Math.min(len, capacity) - room)));
+                } else {
+                    changed.await();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long nanosFor(long bytes) {
+        return (long) (bytes / format.getFrameSize() * 1e9 / format.getFrameRate()) + 1;
+    }
+
+    @Override
+    public void start() {
+        lock.lock();
+        try {
+            if (open && !running) {
+                queuedAtStart.add((int) (session.size() - playedLocked()));
+                markNanos = System.nanoTime();
+                running = true;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void stop() {
+        lock.lock();
+        try {
+            if (open && running) {
+                markLocked();
+                running = false;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void flush() {
+        lock.lock();
+        try {
+            if (open) {
+                keepPlayedLocked();
+            }
+            flushes++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void keepPlayedLocked() {
+        int played = (int) playedLocked();
+        heard.write(session.toByteArray(), 0, played);
+        heardSinceOpen += played;
+        session.reset();
+        playedAtMark = 0;
+        markNanos = System.nanoTime();
+    }
+
+    @Override
+    public void drain() {
+        lock.lock();
+        try {
+            long flushesBefore = flushes;
+            while (open && running && !wedged && flushes == flushesBefore && playedLocked() < session.size()) {
+                changed.awaitNanos(nanosFor(session.size() - playedLocked()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long framesPlayed() {
+        lock.lock();
+        try {
+            return open ? (heardSinceOpen + playedLocked()) / format.getFrameSize() : 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean setGain(double linear) {
+        return false;
+    }
+
+    @Override
+    public String describe() {
+        return "paced test sink";
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (open) {
+                keepPlayedLocked();
+                open = false;
+                running = false;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every byte played so far, across openings. */
+    byte[] heard() {
+        lock.lock();
+        try {
+            return heard.toByteArray();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes queued each time the device was started. */
+    List<Integer> queuedAtStart() {
+        lock.lock();
+        try {
+            return new ArrayList<>(queuedAtStart);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int opens() {
+        lock.lock();
+        try {
+            return opens;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

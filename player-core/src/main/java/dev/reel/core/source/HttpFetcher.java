@@ -1,0 +1,256 @@
+package dev.reel.core.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import org.tinylog.Logger;
+
+/**
+ * Fetches one URL with GET and {@code Range: bytes=N-} requests, checking every answer against
+ * the first: the validators (ETag, Last-Modified) and the length must not change, and a 206 must
+ * start where asked. Used by the download thread only.
+ */
+final class HttpFetcher implements Fetcher {
+
+    private final OkHttpClient client;
+    private final HttpUrl url;
+    private final String location;
+    private String etag;
+    private String lastModified;
+    private long length = -1;
+    private SourceInfo info;
+
+    HttpFetcher(OkHttpClient client, HttpUrl url) {
+        this.client = client;
+        this.url = url;
+        this.location = url.toString();
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public SourceInfo info() {
+        return info;
+    }
+
+    @Override
+    public Transfer transfer(long position, boolean fromStart) {
+        long at = fromStart ? 0 : position;
+        Request.Builder request = new Request.Builder().url(url).header("Accept-Encoding", "identity");
+        if (at > 0) {
+            request.header("Range", "bytes=" + at + "-");
+            String validator = ifRange();
+            if (validator != null) {
+                request.header("If-Range", validator);
+            }
+        }
+        return new HttpTransfer(client.newCall(request.build()), at);
+    }
+
+    /** A strong ETag, else Last-Modified; a weak ETag never (RFC 9110 §13.1.5). */
+    private String ifRange() {
+        if (etag != null && !etag.startsWith("W/")) {
+            return etag;
+        }
+        return lastModified;
+    }
+
+    private Opening check(Response response, long at) throws IOException {
+        int code = response.code();
+        if (code >= 300 && code < 400) {
+            throw new SourceException("redirect to unsupported location "
+                    + Objects.requireNonNullElse(response.header("Location"), "(none)") + " from "
+                    + location);
+        }
+        if (code == 416) {
+            return unsatisfiable(response, at);
+        }
+        if (code >= 400) {
+            String message = "HTTP " + code + " from " + location;
+            boolean heals = code >= 500 || code == 408 || code == 429;
+            throw heals ? new IOException(message) : new SourceException(message);
+        }
+        if (code != 200 && code != 206) {
+            throw new SourceException("unexpected HTTP " + code + " from " + location);
+        }
+        String encoding = response.header("Content-Encoding");
+        if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+            throw new SourceException("server sent a " + encoding + "-encoded body, not the file: "
+                    + location);
+        }
+        ResponseBody body = response.body();
+        long bodyLength = body == null ? -1 : body.contentLength();
+        if (code == 200) {
+            return whole(response, at, bodyLength);
+        }
+        return partial(response, at, bodyLength);
+    }
+
+    private Opening whole(Response response, long at, long bodyLength) throws IOException {
+        if (info == null) {
+            remember(response, bodyLength, bodyLength >= 0
+                    && "bytes".equalsIgnoreCase(response.header("Accept-Ranges")));
+        } else {
+            checkSame(response, bodyLength);
+        }
+        boolean noRanges = at > 0 || "none".equalsIgnoreCase(response.header("Accept-Ranges"));
+        if (at > 0) {
+            Logger.info("{} ignored a range request; downloading it from the start", location);
+        }
+        return new Opening(0, bodyLength, optional(length), noRanges);
+    }
+
+    private Opening partial(Response response, long at, long bodyLength) throws IOException {
+        ContentRange range;
+        try {
+            range = ContentRange.parse(Objects.requireNonNullElse(
+                    response.header("Content-Range"), ""));
+        } catch (IllegalArgumentException e) {
+            throw new RangesUnusableException("206 with a bad Content-Range ("
+                    + e.getMessage() + ") from " + location);
+        }
+        long total = range.completeLength().orElse(-1);
+        if (info == null) {
+            remember(response, total, true);
+        } else {
+            checkSame(response, -1);
+            if (total >= 0 && length >= 0 && total != length) {
+                throw changed("length " + length + " became " + total);
+            }
+        }
+        long count = range.last() - range.first() + 1;
+        if (range.first() != at || range.first() < 0 || (bodyLength >= 0 && bodyLength != count)) {
+            throw new RangesUnusableException("206 for bytes=" + at + "- says "
+                    + response.header("Content-Range") + " (" + bodyLength + " bytes) from "
+                    + location);
+        }
+        return new Opening(at, range.last() + 1, optional(length), false);
+    }
+
+    private Opening unsatisfiable(Response response, long at) throws IOException {
+        String header = response.header("Content-Range");
+        OptionalLong total = OptionalLong.empty();
+        if (header != null) {
+            try {
+                total = ContentRange.parse(header).completeLength();
+            } catch (IllegalArgumentException e) {
+                Logger.debug("bad Content-Range on a 416: {}", header);
+            }
+        }
+        // At or past the end: the resource ends there (reads past it find the end), not an error.
+        boolean atEnd = at > 0 && total.isPresent() && total.getAsLong() <= at
+                && (length < 0 || length == total.getAsLong());
+        if (!atEnd) {
+            throw new SourceException("HTTP 416 (range not satisfiable) for bytes=" + at + "- from "
+                    + location);
+        }
+        if (info == null) {
+            remember(response, total.getAsLong(), true);
+        }
+        return new Opening(at, at, total, false);
+    }
+
+    private void remember(Response response, long totalLength, boolean ranges) {
+        etag = response.header("ETag");
+        lastModified = response.header("Last-Modified");
+        length = totalLength;
+        info = new SourceInfo(location, optional(totalLength),
+                Optional.ofNullable(response.header("Content-Type")), ranges, false);
+    }
+
+    private void checkSame(Response response, long wholeLength) throws SourceException {
+        String newTag = response.header("ETag");
+        if (etag != null && newTag != null && !etag.equals(newTag)) {
+            throw changed("ETag " + etag + " became " + newTag);
+        }
+        String newModified = response.header("Last-Modified");
+        if (lastModified != null && newModified != null && !lastModified.equals(newModified)) {
+            throw changed("Last-Modified " + lastModified + " became " + newModified);
+        }
+        if (wholeLength >= 0 && length >= 0 && wholeLength != length) {
+            throw changed("length " + length + " became " + wholeLength);
+        }
+    }
+
+    private SourceException changed(String what) {
+        return new SourceException("server changed the file while it was being read ("
+                + what + "): " + location);
+    }
+
+    private static OptionalLong optional(long value) {
+        return value >= 0 ? OptionalLong.of(value) : OptionalLong.empty();
+    }
+
+    /** One HTTP exchange. */
+    private final class HttpTransfer implements Transfer {
+
+        private final Call call;
+        private final long at;
+        private volatile boolean cancelled;
+        private Response response;
+        private BufferedSource body;
+        private boolean exhausted;
+
+        HttpTransfer(Call call, long at) {
+            this.call = call;
+            this.at = at;
+        }
+
+        @Override
+        public Opening open() throws IOException {
+            response = call.execute();
+            Opening opening = check(response, at);
+            ResponseBody responseBody = response.body();
+            if (responseBody == null || opening.end() == opening.start()) {
+                exhausted = true;
+            } else {
+                body = responseBody.source();
+            }
+            return opening;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (exhausted) {
+                return -1;
+            }
+            int n = body.read(dst);
+            exhausted = n < 0;
+            return n;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            call.cancel();
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void close() {
+            if (!exhausted) {
+                // Closing an unread body would first try to drain it; drop the connection instead.
+                call.cancel();
+            }
+            if (response != null) {
+                response.close();
+            }
+        }
+    }
+}

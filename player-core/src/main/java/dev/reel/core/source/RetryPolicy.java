@@ -1,0 +1,40 @@
+package dev.reel.core.source;
+
+import java.time.Duration;
+
+/**
+ * How a source retries a transfer that broke: exponential backoff from {@code initialDelay} by
+ * {@code factor}, capped at {@code maxDelay}. Nobody waiting, it gives up after
+ * {@code maxAttempts} failures in a row; while a consumer is playing it never gives up and keeps
+ * the capped delay. Immutable.
+ *
+ * @param initialDelay delay before the first retry
+ * @param factor growth of the delay per failed attempt (at least 1)
+ * @param maxDelay the cap on the delay
+ * @param maxAttempts failures in a row tolerated while nobody is playing
+ */
+public record RetryPolicy(Duration initialDelay, double factor, Duration maxDelay, int maxAttempts) {
+
+    /** 250 ms, doubling, at most 5 s, 6 attempts. */
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(Duration.ofMillis(250), 2, Duration.ofSeconds(5), 6);
+
+    public RetryPolicy {
+        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || factor < 1
+                || maxAttempts < 0) {
+            throw new IllegalArgumentException("bad retry policy " + initialDelay + " x" + factor
+                    + " max " + maxDelay + ", " + maxAttempts + " attempts");
+        }
+    }
+
+    /** Whether to try again after {@code failures} failures in a row (1 after the first). */
+    public boolean retries(int failures, boolean playing) {
+        return playing || failures <= maxAttempts;
+    }
+
+    /** The delay before the attempt that follows {@code failures} failures in a row. */
+    public Duration delay(int failures) {
+        double nanos = initialDelay.toNanos() * Math.pow(factor, Math.max(0, failures - 1));
+        return nanos >= maxDelay.toNanos() ? maxDelay : Duration.ofNanos((long) nanos);
+    }
+}

@@ -1,0 +1,352 @@
+package dev.reel.core.source;
+
+import dev.reel.core.spool.ByteRange;
+import dev.reel.core.spool.SpoolBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.tinylog.Logger;
+
+/**
+ * The download loop shared by the seekable sources: fetches from where the consumer seeks,
+ * resumes broken transfers from the first missing byte, then fills the holes seeks left until
+ * the spool holds the whole resource. Runs on its own thread; {@link #seek} and {@link #close}
+ * come from any thread and never block.
+ */
+final class SpoolFiller {
+
+    private static final int CHUNK = 64 * 1024;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final Fetcher fetcher;
+    private final SpoolBuffer spool;
+    private final RetryPolicy retry;
+    private final Duration lookAhead;
+    private final long minLookAhead;
+    private final CompletableFuture<SourceInfo> info = new CompletableFuture<>();
+    private final StateHolder state = new StateHolder();
+    private final AtomicLong bytesFetched = new AtomicLong();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private long pendingSeek = -1;
+    private Fetcher.Transfer current;
+    private boolean started;
+    private boolean closed;
+    private volatile boolean playing;
+    /** The offset the running transfer writes next, -1 when none runs. */
+    private volatile long streamPosition = -1;
+    private volatile boolean sequential;
+
+    /** Download thread only: where the last transfer stopped. */
+    private long cursor;
+    private boolean lengthSet;
+
+    SpoolFiller(Fetcher fetcher, SpoolBuffer spool, RetryPolicy retry, Duration lookAhead,
+            long minLookAhead) {
+        this.fetcher = fetcher;
+        this.spool = spool;
+        this.retry = retry;
+        this.lookAhead = lookAhead;
+        this.minLookAhead = minLookAhead;
+    }
+
+    void start() {
+        lock.lock();
+        try {
+            if (started || closed) {
+                return;
+            }
+            started = true;
+        } finally {
+            lock.unlock();
+        }
+        Thread thread = new Thread(this::run, "reel-download-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Decides at once; the download thread does the fetching. */
+    void seek(long position) {
+        lock.lock();
+        try {
+            if (closed || position < 0 || sequential || spool.contiguousFrom(position) > 0) {
+                return;
+            }
+            OptionalLong length = spool.length();
+            if (length.isPresent() && position >= length.getAsLong()) {
+                return;
+            }
+            long stream = streamPosition;
+            if (stream >= 0 && position >= stream && position - stream <= lookAheadBytes()
+                    && !spooledRangeAhead(stream, position)) {
+                return;
+            }
+            pendingSeek = position;
+            if (current != null) {
+                current.cancel();
+            }
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the running transfer will stop at spooled bytes before reaching {@code position}. */
+    private boolean spooledRangeAhead(long stream, long position) {
+        List<ByteRange> present = spool.presentRanges();
+        // The transfer writes before it advances streamPosition: start from the edge it writes at.
+        return Holes.nextPresent(present, Holes.firstMissing(present, stream)) <= position;
+    }
+
+    private long lookAheadBytes() {
+        double perSecond = spool.bytesPerSecond();
+        long expected = (long) (perSecond * lookAhead.toNanos() / 1e9);
+        return Math.max(minLookAhead, expected);
+    }
+
+    void setPlaying(boolean playing) {
+        this.playing = playing;
+    }
+
+    CompletableFuture<SourceInfo> info() {
+        return info;
+    }
+
+    StateHolder state() {
+        return state;
+    }
+
+    SourceStats stats() {
+        return new SourceStats(bytesFetched.get(), requests.get());
+    }
+
+    /** Stops the transfer; the thread ends soon after. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            if (current != null) {
+                current.cancel();
+            }
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        state.set(SourceState.CLOSED);
+        info.completeExceptionally(new SourceException("closed: " + fetcher.location()));
+    }
+
+    private void run() {
+        int failures = 0;
+        while (true) {
+            Fetcher.Transfer transfer = next();
+            if (transfer == null) {
+                return;
+            }
+            requests.incrementAndGet();
+            try {
+                if (copy(transfer)) {
+                    failures = 0;
+                }
+            } catch (Fetcher.RangesUnusableException e) {
+                if (sequential) {
+                    fail(new SourceException(e.getMessage(), e));
+                    return;
+                }
+                Logger.warn("{}; downloading sequentially", e.getMessage());
+                sequential = true;
+            } catch (IOException e) {
+                if (transfer.cancelled()) {
+                    continue;
+                }
+                if (e instanceof SourceException || !info.isDone()) {
+                    fail(Failures.describe(fetcher.location(), e));
+                    return;
+                }
+                failures++;
+                if (!retry.retries(failures, playing)) {
+                    fail(new SourceException("gave up after " + failures + " attempts: "
+                            + Failures.describe(fetcher.location(), e).getMessage(), e));
+                    return;
+                }
+                Logger.info("transfer of {} broke at byte {} ({}); retry {}",
+                        fetcher.location(), cursor, e.getMessage(), failures);
+                state.set(SourceState.RECONNECTING);
+                if (!backOff(retry.delay(failures))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                fail(new SourceException("download of " + fetcher.location() + " failed: " + e, e));
+                return;
+            } finally {
+                streamPosition = -1;
+                transfer.close();
+                lock.lock();
+                try {
+                    current = null;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** The next transfer to run, registered as current; null when complete or closed. */
+    private Fetcher.Transfer next() {
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            long target = nextTarget();
+            if (target >= 0) {
+                current = fetcher.transfer(target, sequential);
+                return current;
+            }
+        } finally {
+            lock.unlock();
+        }
+        state.set(SourceState.COMPLETE);
+        return null;
+    }
+
+    private long nextTarget() {
+        List<ByteRange> present = spool.presentRanges();
+        OptionalLong length = spool.length();
+        long limit = length.orElse(Long.MAX_VALUE);
+        if (sequential) {
+            long target = Holes.firstMissing(present, 0);
+            return target < limit ? target : -1;
+        }
+        if (pendingSeek >= 0) {
+            long target = Holes.firstMissing(present, pendingSeek);
+            pendingSeek = -1;
+            if (target < limit) {
+                return target;
+            }
+        }
+        long target = Holes.firstMissing(present, cursor);
+        if (target >= limit) {
+            target = Holes.firstMissing(present, 0);
+        }
+        return target < limit ? target : -1;
+    }
+
+    /** Runs one transfer to its end; true when it delivered bytes. */
+    private boolean copy(Fetcher.Transfer transfer) throws IOException {
+        Fetcher.Opening opening = transfer.open();
+        if (opening.length().isPresent() && !lengthSet) {
+            spool.setLength(opening.length().getAsLong());
+            lengthSet = true;
+        }
+        info.complete(fetcher.info());
+        if (opening.sequential()) {
+            sequential = true;
+        }
+        state.set(SourceState.TRANSFERRING);
+        long position = opening.start();
+        streamPosition = position;
+        boolean progressed = false;
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+        while (true) {
+            buffer.clear();
+            int n = transfer.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            buffer.flip();
+            bytesFetched.addAndGet(n);
+            if (opening.sequential()) {
+                progressed |= writeMissing(position, buffer);
+            } else {
+                progressed |= n > 0;
+                long stop = Holes.nextPresent(spool.presentRanges(), position);
+                if (stop < position + n) {
+                    buffer.limit((int) (stop - position));
+                    spool.write(position, buffer);
+                    cursor = stop;
+                    return progressed;
+                }
+                spool.write(position, buffer);
+            }
+            position += n;
+            cursor = position;
+            streamPosition = position;
+        }
+        if (opening.end() >= 0 && position < opening.end()) {
+            throw new IOException("connection closed at byte " + position + " of "
+                    + opening.end());
+        }
+        if (opening.end() < 0 && !lengthSet) {
+            spool.setLength(position);
+            lengthSet = true;
+        }
+        return progressed;
+    }
+
+    /**
+     * Writes the parts of {@code buffer} (bytes from {@code position}) not yet present; true when
+     * there were any.
+     */
+    private boolean writeMissing(long position, ByteBuffer buffer) throws IOException {
+        long end = position + buffer.remaining();
+        long at = position;
+        boolean wrote = false;
+        List<ByteRange> present = spool.presentRanges();
+        while (at < end) {
+            long gap = Holes.firstMissing(present, at);
+            if (gap >= end) {
+                return wrote;
+            }
+            long gapEnd = Math.min(end, Holes.nextPresent(present, gap));
+            ByteBuffer slice = buffer.duplicate();
+            slice.position(buffer.position() + (int) (gap - position));
+            slice.limit(buffer.position() + (int) (gapEnd - position));
+            spool.write(gap, slice);
+            wrote = true;
+            at = gapEnd;
+        }
+        return wrote;
+    }
+
+    /** Waits {@code delay} unless a seek or close comes first; false when closed. */
+    private boolean backOff(Duration delay) {
+        lock.lock();
+        try {
+            long nanos = delay.toNanos();
+            while (!closed && pendingSeek < 0 && nanos > 0) {
+                nanos = wake.awaitNanos(nanos);
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fail(SourceException failure) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Logger.info(failure.getMessage());
+        state.set(SourceState.FAILED);
+        spool.fail(failure);
+        info.completeExceptionally(failure);
+    }
+}

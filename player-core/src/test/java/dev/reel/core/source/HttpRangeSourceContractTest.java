@@ -1,0 +1,22 @@
+package dev.reel.core.source;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+
+/** The source contract for {@link HttpSource} against a server that honours ranges. */
+class HttpRangeSourceContractTest extends SourceContractTest {
+
+    private LoopbackRangeServer server;
+
+    @Override
+    Source open(Path spoolDirectory) throws Exception {
+        server = new LoopbackRangeServer(DATA).etag("\"v1\"");
+        return HttpSource.open(server.url("/a.wav"), SourceTesting.spool(spoolDirectory),
+                SourceTesting.FAST);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+}

@@ -1,0 +1,411 @@
+package dev.reel.core.source;
+
+import static dev.reel.core.source.SourceTesting.FAST;
+import static dev.reel.core.source.SourceTesting.awaitState;
+import static dev.reel.core.source.SourceTesting.readExactly;
+import static dev.reel.core.source.SourceTesting.readFrom;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reel.core.spool.ByteRange;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** HttpSource against real servers on 127.0.0.1: ranges, resumption, validators, errors. */
+@Timeout(30)
+class HttpSourceTest {
+
+    private static final byte[] DATA = SourceTesting.randomBytes(1 << 20, 99);
+    private static final String LAST_MODIFIED = "Tue, 24 Nov 2026 00:00:00 GMT";
+
+    @TempDir
+    Path spoolDirectory;
+
+    private final MockWebServer mock = new MockWebServer();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeEach
+    void startMock() throws Exception {
+        mock.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+        mock.shutdown();
+    }
+
+    private HttpSource source(String url) throws SourceException {
+        HttpSource source = HttpSource.open(url, SourceTesting.spool(spoolDirectory), FAST);
+        toClose.add(0, source);
+        return source;
+    }
+
+    private LoopbackRangeServer server(byte[] data) throws Exception {
+        LoopbackRangeServer server = new LoopbackRangeServer(data);
+        toClose.add(server);
+        return server;
+    }
+
+    private List<RecordedRequest> takeAll() throws InterruptedException {
+        List<RecordedRequest> requests = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = mock.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private static void assertFailure(HttpSource source, String... parts) throws Exception {
+        assertThatThrownBy(() -> source.info().get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(SourceException.class)
+                .message().contains(parts).doesNotContain("\n");
+        assertThatThrownBy(() -> source.spool().read(0, ByteBuffer.allocate(1),
+                TimeUnit.SECONDS.toNanos(10)))
+                .isInstanceOf(SourceException.class);
+        assertThat(source.state()).isEqualTo(SourceState.FAILED);
+    }
+
+    /** Starts the mock's download, seeks to {@code target} while it runs, checks every byte. */
+    private void seekWhileDownloading(int target) throws Exception {
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        source.seek(target);
+        assertThat(readExactly(source.spool(), target, 5000))
+                .isEqualTo(Arrays.copyOfRange(DATA, target, target + 5000));
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+    }
+
+    @Test
+    void aSeekJustAheadOfTheTransferWaitsForIt() throws Exception {
+        mock.setDispatcher(new RangeDispatcher(DATA).etag("\"v1\"").throttleFirst());
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        long target = source.spool().contiguousFrom(0) + 100;
+        source.seek(target);
+        assertThat(readExactly(source.spool(), target, 1000))
+                .isEqualTo(Arrays.copyOfRange(DATA, (int) target, (int) target + 1000));
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(takeAll()).hasSize(1);
+    }
+
+    @Test
+    void firstRequestIsAPlainGetAskingForIdentity() throws Exception {
+        mock.setDispatcher(new RangeDispatcher(DATA).etag("\"v1\""));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        SourceInfo info = source.info().get(10, TimeUnit.SECONDS);
+        assertThat(info.length()).hasValue(DATA.length);
+        assertThat(info.contentType()).hasValue("audio/wav");
+        assertThat(info.rangeRequests()).isTrue();
+        RecordedRequest first = mock.takeRequest();
+        assertThat(first.getMethod()).isEqualTo("GET");
+        assertThat(first.getHeader("Accept-Encoding")).isEqualTo("identity");
+        assertThat(first.getHeader("Range")).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {
+        "\"v1\", none, \"v1\"",
+        "\"v1\", Tue 24 Nov 2026 00:00:00 GMT, \"v1\"",
+        "W/\"v1\", Tue 24 Nov 2026 00:00:00 GMT, Tue 24 Nov 2026 00:00:00 GMT",
+        "none, Tue 24 Nov 2026 00:00:00 GMT, Tue 24 Nov 2026 00:00:00 GMT",
+        "W/\"v1\", none, none"})
+    void aSeekPastTheDownloadIssuesOneRangeRequestAtThatByte(String etag, String modified,
+            String expectedIfRange) throws Exception {
+        mock.setDispatcher(new RangeDispatcher(DATA).etag(etag).lastModified(modified).throttleFirst());
+        int target = DATA.length * 3 / 4 + 17;
+        seekWhileDownloading(target);
+
+        List<RecordedRequest> requests = takeAll();
+        assertThat(requests.get(0).getHeader("Range")).isNull();
+        List<RecordedRequest> atTarget = requests.stream()
+                .filter(r -> ("bytes=" + target + "-").equals(r.getHeader("Range"))).toList();
+        assertThat(atTarget).hasSize(1);
+        assertThat(atTarget.get(0).getHeader("If-Range")).isEqualTo(expectedIfRange);
+        assertThat(requests.get(1)).isSameAs(atTarget.get(0));
+    }
+
+    @Test
+    void aSeekBeforeStartFetchesThereFirstThenFillsTheHole() throws Exception {
+        LoopbackRangeServer server = server(DATA).etag("\"v1\"");
+        HttpSource source = source(server.url("/a.wav"));
+        int target = 700_001;
+        source.seek(target);
+        source.start();
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        assertThat(server.rangeHeaders()).containsExactly("bytes=700001-", null);
+        assertThat(source.stats().requests()).isEqualTo(2);
+        assertThat(source.stats().bytesFetched()).isLessThan(DATA.length + 2L * 64 * 1024);
+    }
+
+    @Test
+    void dropsResumeFromTheFirstMissingByte() throws Exception {
+        LoopbackRangeServer server = server(DATA).etag("\"v1\"").cutAfter(100_000);
+        HttpSource source = source(server.url("/a.wav"));
+        List<SourceState> states = new CopyOnWriteArrayList<>();
+        source.addStateListener(states::add);
+        source.setPlaying(true);
+        source.start();
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        List<String> ranges = server.rangeHeaders();
+        assertThat(ranges.get(0)).isNull();
+        assertThat(ranges.subList(1, ranges.size()))
+                .startsWith("bytes=100000-", "bytes=200000-", "bytes=300000-");
+        assertThat(states).contains(SourceState.RECONNECTING);
+    }
+
+    @Test
+    void dropsFromAServerWithoutRangesRestartFromTheStart() throws Exception {
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA))
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        List<RecordedRequest> requests = takeAll();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).getHeader("Range")).matches("bytes=\\d+-");
+    }
+
+    @Test
+    void aStalledTransferTimesOutAndResumes() throws Exception {
+        LoopbackRangeServer server = server(DATA).etag("\"v1\"").stallAfter(200_000, 1);
+        HttpSource source = source(server.url("/a.wav"));
+        source.start();
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        assertThat(server.rangeHeaders()).containsExactly(null, "bytes=200000-");
+    }
+
+    @Test
+    void aChangedFileFailsInsteadOfMixingVersions() throws Exception {
+        LoopbackRangeServer server = server(DATA).etag("\"v1\"").stallAfter(200_000, 1);
+        HttpSource source = source(server.url("/a.wav"));
+        source.start();
+        assertThat(server.awaitStall(10)).isTrue();
+        server.change(SourceTesting.randomBytes(DATA.length, 5), "\"v2\"", null);
+        assertThatThrownBy(() -> readFrom(source.spool(), 0))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("changed")
+                .hasMessageContaining("\"v1\"")
+                .hasMessageContaining(server.url("/a.wav"));
+        assertThat(readExactly(source.spool(), 0, 200_000))
+                .isEqualTo(Arrays.copyOfRange(DATA, 0, 200_000));
+        awaitState(source, SourceState.FAILED);
+    }
+
+    @Test
+    void aServerThatIgnoresRangesIsReadSequentially() throws Exception {
+        mock.setDispatcher(new RangeDispatcher(DATA).ranges(false).throttleFirst());
+        seekWhileDownloading(DATA.length / 2 + 3);
+        List<RecordedRequest> requests = takeAll();
+        assertThat(requests.stream().filter(r -> r.getHeader("Range") != null)).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aWrongContentRangeIsNeverWrittenAtTheWrongOffset() throws Exception {
+        int asked = 500_000;
+        int given = 400_000;
+        mock.enqueue(new MockResponse().setResponseCode(206)
+                .setHeader("Content-Range", "bytes " + given + "-" + (DATA.length - 1) + "/" + DATA.length)
+                .setBody(new Buffer().write(Arrays.copyOfRange(DATA, given, DATA.length))));
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.seek(asked);
+        source.start();
+        assertThat(readFrom(source.spool(), asked)).isEqualTo(Arrays.copyOfRange(DATA, asked, DATA.length));
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        List<RecordedRequest> requests = takeAll();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).getHeader("Range")).isNull();
+    }
+
+    @Test
+    void aRangeWithAnotherTotalLengthIsAChangedFile() throws Exception {
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)).throttleBody(16 * 1024, 50,
+                TimeUnit.MILLISECONDS).setHeader("ETag", "\"v1\""));
+        mock.enqueue(new MockResponse().setResponseCode(206).setHeader("ETag", "\"v1\"")
+                .setHeader("Content-Range", "bytes 900000-999999/1000000")
+                .setBody(new Buffer().write(new byte[100_000])));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        source.seek(900_000);
+        assertThatThrownBy(() -> readExactly(source.spool(), 900_000, 10))
+                .isInstanceOf(SourceException.class).hasMessageContaining("length " + DATA.length);
+    }
+
+    @Test
+    void aRangeWithAnotherETagIsAChangedFile() throws Exception {
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)).throttleBody(16 * 1024, 50,
+                TimeUnit.MILLISECONDS).setHeader("ETag", "\"v1\""));
+        mock.enqueue(new MockResponse().setResponseCode(206).setHeader("ETag", "\"v2\"")
+                .setHeader("Content-Range", "bytes 900000-" + (DATA.length - 1) + "/" + DATA.length)
+                .setBody(new Buffer().write(Arrays.copyOfRange(DATA, 900_000, DATA.length))));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        readExactly(source.spool(), 0, 1000);
+        source.seek(900_000);
+        assertThatThrownBy(() -> readExactly(source.spool(), 900_000, 10))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("ETag \"v1\" became \"v2\"");
+        assertThat(source.spool().contiguousFrom(900_000)).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"404, HTTP 404", "410, HTTP 410", "500, HTTP 500", "503, HTTP 503"})
+    void httpErrorsFailWithOneLine(int code, String expected) throws Exception {
+        mock.enqueue(new MockResponse().setResponseCode(code).setBody("nope"));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertFailure(source, expected, mock.url("/a.wav").toString());
+    }
+
+    @Test
+    void a416BeforeTheEndIsAnError() throws Exception {
+        mock.enqueue(new MockResponse().setResponseCode(416).setHeader("Content-Range", "bytes */1000"));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.seek(100);
+        source.start();
+        assertFailure(source, "416");
+    }
+
+    @Test
+    void a416AtTheLengthIsTheEnd() throws Exception {
+        LoopbackRangeServer server = server(DATA);
+        HttpSource source = source(server.url("/a.wav"));
+        source.seek(DATA.length);
+        source.start();
+        assertThat(source.spool().read(DATA.length, ByteBuffer.allocate(1), TimeUnit.SECONDS.toNanos(10)))
+                .isEqualTo(-1);
+        assertThat(source.info().get(10, TimeUnit.SECONDS).length()).hasValue(DATA.length);
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+    }
+
+    @Test
+    void aRedirectToAFileIsAnError() throws Exception {
+        mock.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "file:///etc/passwd"));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertFailure(source, "redirect", "file:///etc/passwd");
+    }
+
+    @Test
+    void httpRedirectsAreFollowed() throws Exception {
+        mock.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/b.wav"));
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+    }
+
+    @Test
+    void aRefusedConnectionFailsWithOneLine() throws Exception {
+        String url = mock.url("/a.wav").toString();
+        mock.shutdown();
+        HttpSource source = source(url);
+        source.start();
+        assertFailure(source, "cannot connect", url);
+    }
+
+    @Test
+    void aFailureLeavesNoTempFilesAfterClose() throws Exception {
+        mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA))
+                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        mock.enqueue(new MockResponse().setResponseCode(404));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertThatThrownBy(() -> readFrom(source.spool(), 0)).isInstanceOf(SourceException.class)
+                .hasMessageContaining("HTTP 404");
+        source.close();
+        try (Stream<Path> files = Files.walk(spoolDirectory)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void fullyPresentSeeksIssueNoRequest() throws Exception {
+        LoopbackRangeServer server = server(DATA).etag("\"v1\"");
+        HttpSource source = source(server.url("/a.wav"));
+        source.start();
+        awaitState(source, SourceState.COMPLETE);
+        source.seek(12345);
+        source.seek(DATA.length - 1);
+        assertThat(server.requests()).hasSize(1);
+        assertThat(source.spool().presentRanges()).containsExactly(new ByteRange(0, DATA.length));
+    }
+
+    @Test
+    void aChunkedBodyEndsTheResourceWhereItEnds() throws Exception {
+        mock.enqueue(new MockResponse().setChunkedBody(new Buffer().write(DATA), 8192));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertThat(source.info().get(10, TimeUnit.SECONDS).length()).isEmpty();
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        assertThat(source.spool().length()).hasValue(DATA.length);
+    }
+
+    @Test
+    void aCompressedBodyIsRefused() throws Exception {
+        mock.enqueue(new MockResponse().setHeader("Content-Encoding", "gzip").setBody("x"));
+        HttpSource source = source(mock.url("/a.wav").toString());
+        source.start();
+        assertFailure(source, "gzip");
+    }
+
+    @Test
+    void aTlsFailureFailsWithOneLine() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (Socket socket = plain.accept()) {
+                    socket.getOutputStream().write(
+                            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read();
+                } catch (IOException e) {
+                    // the client hung up after the failed handshake
+                }
+            });
+            answer.start();
+            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/a.wav";
+            HttpSource source = source(url);
+            source.start();
+            assertFailure(source, "TLS failure", url);
+            source.close();
+            answer.join(10_000);
+        }
+    }
+}

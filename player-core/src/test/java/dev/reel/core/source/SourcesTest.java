@@ -1,0 +1,84 @@
+package dev.reel.core.source;
+
+import static dev.reel.core.source.SourceTesting.readFrom;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reel.core.spool.SpoolCache;
+import dev.reel.core.spool.SpoolConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sources.open picks the right source, shares downloads and reports bad locations in one line. */
+@Timeout(30)
+class SourcesTest {
+
+    private static final byte[] DATA = SourceTesting.randomBytes(300_000, 3);
+
+    @TempDir
+    Path directory;
+
+    private SpoolCache cache;
+
+    private SpoolCache cache() {
+        cache = new SpoolCache(new SpoolConfig(64 * 1024, directory.resolve("spool"), 0), 1L << 30,
+                Duration.ofMinutes(1));
+        return cache;
+    }
+
+    @AfterEach
+    void closeCache() {
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    @Test
+    void opensAUrlAndSharesItsDownload() throws Exception {
+        try (LoopbackRangeServer server = new LoopbackRangeServer(DATA)) {
+            SpoolCache spools = cache();
+            try (Source first = Sources.open(server.url("/a.wav"), spools);
+                    Source second = Sources.open(server.url("/a.wav"), spools)) {
+                assertThat(first).isInstanceOf(Source.class);
+                assertThat(second.spool()).isSameAs(first.spool());
+                first.start();
+                second.start();
+                assertThat(readFrom(second.spool(), 0)).isEqualTo(DATA);
+            }
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void opensPathsAndFileUrls() throws Exception {
+        Path file = Files.write(directory.resolve("a b.wav"), DATA);
+        SpoolCache spools = cache();
+        for (String location : new String[] {file.toString(), file.toUri().toString()}) {
+            try (Source source = Sources.open(location, spools)) {
+                source.start();
+                assertThat(readFrom(source.spool(), 0)).as(location).isEqualTo(DATA);
+            }
+        }
+    }
+
+    @Test
+    void rejectsOtherSchemes() {
+        assertThatThrownBy(() -> Sources.open("ftp://example.org/a.wav", cache()))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("unsupported scheme ftp");
+    }
+
+    @Test
+    void missingFilesAndDirectoriesFailInOneLine() {
+        SpoolCache spools = cache();
+        assertThatThrownBy(() -> Sources.open(directory.resolve("none.wav").toString(), spools))
+                .isInstanceOf(SourceException.class).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> Sources.open(directory.toString(), spools))
+                .isInstanceOf(SourceException.class).hasMessageContaining("directory");
+    }
+}
