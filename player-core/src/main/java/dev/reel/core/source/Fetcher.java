@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.OptionalLong;
 
 /**
- * Opens byte streams of one resource from a position: over HTTP or from a file. Used by one
- * {@link SpoolFiller} thread; {@link Transfer#cancel} may come from any thread.
+ * Opens byte streams of one resource from a position: the seam between the download loop and
+ * the protocol ({@link HttpFetcher}). Used by one {@link SpoolFiller} thread;
+ * {@link Transfer#cancel} may come from any thread.
  */
 interface Fetcher {
 

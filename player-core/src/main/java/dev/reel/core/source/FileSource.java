@@ -5,29 +5,37 @@ import dev.reel.core.spool.SpoolConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
- * Serves a local file through a spool, so that its readers behave exactly as for a download:
- * a {@code reel-download-N} thread copies the file into the spool from where the consumer
- * seeks, at disk speed, then the rest. Methods are safe from any thread and never block.
+ * Serves a local file through the same spool and reader interface as a download, without copying
+ * it: its spool ({@link SpoolBuffer#ofFile}) reads the file in place and holds the whole resource
+ * from the start. There is no transfer thread; {@link #start} only moves the state to
+ * {@link SourceState#COMPLETE}, and seeks need nothing. {@link #stats} counts the file's size as
+ * fetched (one request: the open), so progress shows the resource complete. Methods are safe from
+ * any thread and never block.
  */
-public final class FileSource extends FilledSource {
+public final class FileSource implements Source {
 
-    /** A seek this close ahead of the copy waits for it rather than starting over there. */
-    private static final long LOOK_AHEAD = 1 << 20;
+    private final SpoolBuffer spool;
+    private final CompletableFuture<SourceInfo> info;
+    private final StateHolder state = new StateHolder();
 
-    private FileSource(Path path, long length, SpoolBuffer spool) {
-        super(spool, new SpoolFiller(new FileFetcher(path, length), spool,
-                new RetryPolicy(Duration.ZERO, 1, Duration.ZERO, 0), Duration.ZERO, LOOK_AHEAD));
+    private FileSource(Path path, SpoolBuffer spool, long length) {
+        this.spool = spool;
+        this.info = CompletableFuture.completedFuture(new SourceInfo(path.toString(),
+                OptionalLong.of(length), Optional.empty(), true, false));
     }
 
     /**
-     * Opens {@code path} into a new spool made with {@code config}.
+     * Opens {@code path} for reading in place.
      *
      * @throws SourceException when the file is missing, a directory or unreadable (one line)
      */
-    public static FileSource open(Path path, SpoolConfig config) throws SourceException {
+    public static FileSource open(Path path) throws SourceException {
         if (Files.isDirectory(path)) {
             throw new SourceException("is a directory, not an audio file: " + path);
         }
@@ -37,12 +45,71 @@ public final class FileSource extends FilledSource {
         if (!Files.isReadable(path)) {
             throw new SourceException("cannot read (permission denied): " + path);
         }
-        long length;
         try {
-            length = Files.size(path);
+            SpoolBuffer spool = SpoolBuffer.ofFile(path);
+            return new FileSource(path, spool, spool.length().getAsLong());
         } catch (IOException e) {
             throw Failures.describe(path.toString(), e);
         }
-        return new FileSource(path, length, new SpoolBuffer(config));
+    }
+
+    /**
+     * {@link #open(Path)}; {@code config} is not used, since the file needs no spool storage.
+     *
+     * @throws SourceException when the file is missing, a directory or unreadable (one line)
+     */
+    public static FileSource open(Path path, SpoolConfig config) throws SourceException {
+        return open(path);
+    }
+
+    @Override
+    public SpoolBuffer spool() {
+        return spool;
+    }
+
+    /** Every byte is present already: moves to {@link SourceState#COMPLETE}, on this thread. */
+    @Override
+    public void start() {
+        state.set(SourceState.COMPLETE);
+    }
+
+    /** Every position is present already: nothing to fetch. */
+    @Override
+    public void seek(long position) {
+        // The spool holds the whole file from the start.
+    }
+
+    @Override
+    public CompletableFuture<SourceInfo> info() {
+        return info;
+    }
+
+    /** Reading a local file is never retried: nothing to change. */
+    @Override
+    public void setPlaying(boolean playing) {
+        // No transfer to keep alive.
+    }
+
+    @Override
+    public SourceState state() {
+        return state.get();
+    }
+
+    @Override
+    public void addStateListener(Consumer<SourceState> listener) {
+        state.add(listener);
+    }
+
+    /** The file's size and one request (the open): the whole file became readable at once. */
+    @Override
+    public SourceStats stats() {
+        return new SourceStats(spool.length().getAsLong(), 1);
+    }
+
+    /** Closes the spool, which closes the file and leaves it in place. */
+    @Override
+    public void close() {
+        state.set(SourceState.CLOSED);
+        spool.close();
     }
 }

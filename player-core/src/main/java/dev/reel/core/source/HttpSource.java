@@ -1,24 +1,31 @@
 package dev.reel.core.source;
 
 import dev.reel.core.spool.SpoolBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
  * Fills a spool from an http(s) URL with OkHttp on its own {@code reel-download-N} thread:
  * range requests where the consumer seeks, resumption after drops, then the holes seeks left.
- * Methods are safe from any thread and never block; {@link #close} also closes the spool.
+ * Its {@link SpoolFiller} does the work. Methods are safe from any thread and never block;
+ * {@link #close} also closes the spool.
  */
-public final class HttpSource extends FilledSource {
+public final class HttpSource implements Source {
+
+    private final SpoolBuffer spool;
+    private final SpoolFiller filler;
 
     /**
      * @param url an http or https URL
      * @param spool the spool to fill, owned by this source from now on
      */
     public HttpSource(HttpUrl url, SpoolBuffer spool, HttpSourceOptions options) {
-        super(spool, new SpoolFiller(
+        this.spool = spool;
+        this.filler = new SpoolFiller(
                 new HttpFetcher(HttpClients.client(options.connectTimeout(), options.readTimeout()),
                         url),
-                spool, options.retry(), options.lookAhead(), options.minLookAheadBytes()));
+                spool, options.retry(), options.lookAhead(), options.minLookAheadBytes());
     }
 
     /**
@@ -31,5 +38,51 @@ public final class HttpSource extends FilledSource {
             throw new SourceException("not an http(s) URL: " + url);
         }
         return new HttpSource(parsed, spool, options);
+    }
+
+    @Override
+    public SpoolBuffer spool() {
+        return spool;
+    }
+
+    @Override
+    public void start() {
+        filler.start();
+    }
+
+    @Override
+    public void seek(long position) {
+        filler.seek(position);
+    }
+
+    @Override
+    public CompletableFuture<SourceInfo> info() {
+        return filler.info();
+    }
+
+    @Override
+    public void setPlaying(boolean playing) {
+        filler.setPlaying(playing);
+    }
+
+    @Override
+    public SourceState state() {
+        return filler.state().get();
+    }
+
+    @Override
+    public void addStateListener(Consumer<SourceState> listener) {
+        filler.state().add(listener);
+    }
+
+    @Override
+    public SourceStats stats() {
+        return filler.stats();
+    }
+
+    @Override
+    public void close() {
+        filler.close();
+        spool.close();
     }
 }

@@ -22,7 +22,7 @@ public final class Sources {
      * Opens {@code location}, not yet started. An http(s) URL shares its spool and download
      * through {@code cache} with every other open of the same URL (closing the returned source
      * releases this share; the cache closes the download when it evicts the spool). A
-     * {@code file:} URL or a path opens a {@link FileSource} with the cache's spool settings.
+     * {@code file:} URL or a path opens a {@link FileSource}, which reads the file in place.
      *
      * @throws SourceException for an unsupported scheme or a missing file (one line)
      */
@@ -41,14 +41,14 @@ public final class Sources {
             }
             case "file" -> {
                 try {
-                    return FileSource.open(Path.of(URI.create(location)), cache.config());
+                    return FileSource.open(Path.of(URI.create(location)));
                 } catch (IllegalArgumentException e) {
                     throw new SourceException("malformed file URL: " + location, e);
                 }
             }
             case "" -> {
                 try {
-                    return FileSource.open(Path.of(location), cache.config());
+                    return FileSource.open(Path.of(location));
                 } catch (InvalidPathException e) {
                     throw new SourceException("not a valid path: " + location, e);
                 }

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.tinylog.Logger;
 
 /**
- * The download loop shared by the seekable sources: fetches from where the consumer seeks,
+ * The download loop of {@link HttpSource}: fetches from where the consumer seeks,
  * resumes broken transfers from the first missing byte, then fills the holes seeks left until
  * the spool holds the whole resource. Runs on its own thread; {@link #seek} and {@link #close}
  * come from any thread and never block.
@@ -91,13 +91,18 @@ final class SpoolFiller {
                 return;
             }
             pendingSeek = position;
-            if (current != null) {
-                current.cancel();
-            }
-            wake.signalAll();
+            cancelTransfer();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Aborts the running transfer and wakes the download thread to replan; under the lock. */
+    private void cancelTransfer() {
+        if (current != null) {
+            current.cancel();
+        }
+        wake.signalAll();
     }
 
     /** Whether the running transfer will stop at spooled bytes before reaching {@code position}. */
@@ -134,10 +139,7 @@ final class SpoolFiller {
         lock.lock();
         try {
             closed = true;
-            if (current != null) {
-                current.cancel();
-            }
-            wake.signalAll();
+            cancelTransfer();
         } finally {
             lock.unlock();
         }

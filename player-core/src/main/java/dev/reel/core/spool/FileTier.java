@@ -7,14 +7,18 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.tinylog.Logger;
 
 /**
- * Bytes in a private temp file, through positional reads and writes, so concurrent readers share
- * no file pointer. With a ring size, position {@code p} lives at {@code p % ring}: a live
- * resource reuses the space of released bytes.
+ * Bytes in a file, through positional reads and writes, so concurrent readers share no file
+ * pointer. Either a private temp file ({@link #create}), deleted on close, or a user's file
+ * borrowed read-only ({@link #borrow}), never written and never deleted. With a ring size,
+ * position {@code p} lives at {@code p % ring}: a live resource reuses the space of released
+ * bytes.
  *
  * <p>An interrupt during channel I/O closes a {@link FileChannel} for every thread; this tier then
  * reopens the file, so one interrupted reader cannot break the others.
@@ -23,23 +27,36 @@ final class FileTier implements Tier {
 
     private final Path path;
     private final long ring;
+    /** A borrowed file's length when it was opened; -1 for an owned temp file. */
+    private final long borrowedLength;
+    /** Which file a borrowed path named when opened, so a reopen cannot switch to a replacement. */
+    private final Object fileKey;
     private volatile FileChannel channel;
     private volatile boolean closed;
 
-    private FileTier(Path path, long ring) throws IOException {
+    private FileTier(Path path, long ring, long borrowedLength) throws IOException {
         this.path = path;
         this.ring = ring;
+        this.borrowedLength = borrowedLength;
         this.channel = open();
+        this.fileKey = borrowedLength >= 0 ? fileKey() : null;
     }
 
     /** A new spill file in {@code directory}; {@code ring} 0 maps positions one to one. */
     static FileTier create(Path directory, long ring) throws IOException {
         Path file = SpoolDirectory.createFile(directory);
         try {
-            return new FileTier(file, ring);
+            return new FileTier(file, ring, -1);
         } catch (IOException e) {
             SpoolDirectory.delete(file);
             throw e;
+        }
+    }
+
+    /** The user's file at {@code path}, opened read-only; {@link #close} leaves it in place. */
+    static FileTier borrow(Path path) throws IOException {
+        try (FileChannel probe = FileChannel.open(path, StandardOpenOption.READ)) {
+            return new FileTier(path, 0, probe.size());
         }
     }
 
@@ -47,22 +64,43 @@ final class FileTier implements Tier {
         return path;
     }
 
+    /** Whether this is a user's file, read in place, rather than a temp file of the spool's own. */
+    boolean borrowed() {
+        return borrowedLength >= 0;
+    }
+
+    /** The file's length: for a borrowed file, as it was when opened. */
+    long length() throws IOException {
+        return borrowed() ? borrowedLength : channel.size();
+    }
+
     /**
      * Makes the file {@code length} long without allocating its blocks: writing one byte at the
      * end leaves everything before it a hole.
      */
     void extendTo(long length) throws IOException {
-        if (ring == 0 && length > 0 && channel.size() < length) {
+        if (!borrowed() && ring == 0 && length > 0 && channel.size() < length) {
             write(length - 1, ByteBuffer.allocate(1));
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws FileShrankException when a borrowed file ends before the bytes asked for: someone
+     *     truncated it after it was opened ({@code dst} is then left as it was)
+     */
     @Override
     public int read(long position, ByteBuffer dst) throws IOException {
+        int start = dst.position();
         int total = 0;
         while (dst.hasRemaining()) {
             int n = transfer(position + total, dst, false);
             if (n < 0) {
+                if (borrowed()) {
+                    dst.position(start);
+                    throw new FileShrankException(path, position + total, borrowedLength, channel.size());
+                }
                 break;
             }
             total += n;
@@ -72,6 +110,9 @@ final class FileTier implements Tier {
 
     @Override
     public void write(long position, ByteBuffer src) throws IOException {
+        if (borrowed()) {
+            throw new IllegalStateException("spool reads " + path + " in place and cannot write to it");
+        }
         long p = position;
         while (src.hasRemaining()) {
             p += transfer(p, src, true);
@@ -114,12 +155,23 @@ final class FileTier implements Tier {
 
     private synchronized void reopen(FileChannel broken) throws IOException {
         if (channel == broken && !closed) {
-            channel = open();
+            FileChannel reopened = open();
+            if (fileKey != null && !fileKey.equals(fileKey())) {
+                reopened.close();
+                throw new IOException("file " + path + " was replaced while being read");
+            }
+            channel = reopened;
         }
     }
 
+    private Object fileKey() throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+    }
+
     private FileChannel open() throws IOException {
-        return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return borrowed()
+                ? FileChannel.open(path, StandardOpenOption.READ)
+                : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     @Override
@@ -138,6 +190,8 @@ final class FileTier implements Tier {
         } catch (IOException e) {
             Logger.warn("could not close spool file {}: {}", path, e.getMessage());
         }
-        SpoolDirectory.delete(path);
+        if (!borrowed()) {
+            SpoolDirectory.delete(path);
+        }
     }
 }

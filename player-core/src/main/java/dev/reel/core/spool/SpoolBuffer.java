@@ -32,6 +32,9 @@ import org.tinylog.Logger;
  * <p>Live resources ({@link SpoolConfig#retention()} &gt; 0) keep only the newest
  * {@code retention} bytes; older memory pages are freed, and a spill file is a ring of
  * {@code retention} bytes. A read before the window throws {@link RetentionException}.
+ *
+ * <p>A spool made with {@link #ofFile} borrows a user's file instead: the whole resource is
+ * present from the start, reads go straight to the file, and nothing is copied or written.
  */
 public final class SpoolBuffer implements AutoCloseable {
 
@@ -68,6 +71,38 @@ public final class SpoolBuffer implements AutoCloseable {
     /** A spool with {@link SpoolConfig#defaults()}. */
     public SpoolBuffer() {
         this(SpoolConfig.defaults());
+    }
+
+    private SpoolBuffer(FileTier borrowed, long length) {
+        this.config = SpoolConfig.defaults();
+        this.memory = null;
+        this.tier = borrowed;
+        this.spillFile.file = borrowed;
+        this.cleanable = CLEANER.register(this, spillFile);
+        this.length = length;
+        this.newestEnd = length;
+        present.add(0, length);
+    }
+
+    /**
+     * A read-only spool over the file at {@code path}, read in place: complete at once, its length
+     * the file's size when opened, no memory copy and no temp file. Readers use positional reads
+     * of the file; {@link #write} is refused. {@link #close} closes the file and leaves it where
+     * it is. Bytes the file loses afterwards (it is truncated while open) make reads there throw
+     * {@link FileShrankException}; bytes it gains are not seen; bytes rewritten in place are read
+     * as they are now.
+     *
+     * @throws IOException when the file cannot be opened for reading
+     */
+    public static SpoolBuffer ofFile(Path path) throws IOException {
+        FileTier file = FileTier.borrow(path);
+        return new SpoolBuffer(file, file.length());
+    }
+
+    /** Whether this spool reads a user's file in place ({@link #ofFile}) and refuses writes. */
+    public boolean isReadOnly() {
+        FileTier file = spillFile.file;
+        return file != null && file.borrowed();
     }
 
     public SpoolConfig config() {
@@ -156,9 +191,10 @@ public final class SpoolBuffer implements AutoCloseable {
         return m == null ? 0 : m.bytes();
     }
 
-    /** Whether the bytes now live in the temp file. */
+    /** Whether the bytes now live in the temp file (never for a spool {@link #ofFile}). */
     public boolean spilled() {
-        return spillFile.file != null;
+        FileTier file = spillFile.file;
+        return file != null && !file.borrowed();
     }
 
     /** The oldest position still retained; 0 unless a live resource released old bytes. */
@@ -209,6 +245,7 @@ public final class SpoolBuffer implements AutoCloseable {
      * @throws RetentionException when {@code position} is before a live resource's window
      * @throws ClosedChannelException when this buffer is closed
      * @throws InterruptedIOException when interrupted while waiting (the interrupt flag stays set)
+     * @throws FileShrankException when a spool {@link #ofFile} finds its file truncated there
      * @throws IOException the source's failure, when bytes at {@code position} will never come
      */
     public int read(long position, ByteBuffer dst, long timeoutNanos) throws IOException {
@@ -339,6 +376,7 @@ public final class SpoolBuffer implements AutoCloseable {
      * the same length again does nothing.
      *
      * @throws IllegalStateException when a different length was set or bytes lie beyond it
+     *     (always so for a {@linkplain #isReadOnly read-only} spool, whose length is known)
      */
     public void setLength(long length) {
         if (length < 0) {
@@ -381,12 +419,17 @@ public final class SpoolBuffer implements AutoCloseable {
      * resource that fall before the retained window are dropped.
      *
      * @throws IllegalArgumentException when the bytes pass the known length
+     * @throws IllegalStateException when this spool is {@linkplain #isReadOnly read-only}
      * @throws ClosedChannelException when this buffer is closed
      * @throws IOException when the spill file cannot be written
      */
     public void write(long position, ByteBuffer src) throws IOException {
         if (position < 0) {
             throw new IllegalArgumentException("negative position " + position);
+        }
+        FileTier file = spillFile.file;
+        if (file != null && file.borrowed()) {
+            throw new IllegalStateException("spool of " + file.path() + " is read-only");
         }
         int n = src.remaining();
         if (n == 0) {
@@ -515,13 +558,12 @@ public final class SpoolBuffer implements AutoCloseable {
 
     /** Spill file path, for tests. */
     Optional<Path> spillPath() {
-        FileTier file = spillFile.file;
-        return file == null ? Optional.empty() : Optional.of(file.path());
+        return spilled() ? Optional.of(spillFile.file.path()) : Optional.empty();
     }
 
     /**
-     * Frees the memory and deletes the temp file; blocked and later reads throw
-     * {@link ClosedChannelException}. Idempotent; safe from any thread.
+     * Frees the memory and deletes the temp file (a borrowed file is only closed); blocked and
+     * later reads throw {@link ClosedChannelException}. Idempotent; safe from any thread.
      */
     @Override
     public void close() {
@@ -559,7 +601,10 @@ public final class SpoolBuffer implements AutoCloseable {
         }
     }
 
-    /** The spill file, held apart from the buffer so the Cleaner can delete it after a leak. */
+    /**
+     * The spill file (or the borrowed file), held apart from the buffer so the Cleaner can delete
+     * (or close) it after a leak.
+     */
     private static final class SpillFile implements Runnable {
         volatile FileTier file;
 

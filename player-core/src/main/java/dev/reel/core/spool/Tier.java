@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Where a spool keeps its bytes: memory first, then a file. The spool's range bookkeeping decides
- * which bytes may be read; a tier only copies them. Reads may run concurrently with each other and
- * with the one producer's writes to other positions.
+ * Where a spool keeps its bytes: memory first, then a temp file (or, for a spool of a local file,
+ * that file itself, read-only). The spool's range bookkeeping decides which bytes may be read; a
+ * tier only copies them. Reads may run concurrently with each other and with the one producer's
+ * writes to other positions.
  */
 sealed interface Tier permits MemoryTier, FileTier {
 

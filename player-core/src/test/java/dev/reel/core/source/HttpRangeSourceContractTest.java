@@ -1,22 +1,23 @@
 package dev.reel.core.source;
 
+import dev.reel.testkit.RangeServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 
 /** The source contract for {@link HttpSource} against a server that honours ranges. */
 class HttpRangeSourceContractTest extends SourceContractTest {
 
-    private LoopbackRangeServer server;
+    private RangeServer server;
 
     @Override
     Source open(Path spoolDirectory) throws Exception {
-        server = new LoopbackRangeServer(DATA).etag("\"v1\"");
-        return HttpSource.open(server.url("/a.wav"), SourceTesting.spool(spoolDirectory),
+        server = SourceTesting.serve(DATA, "\"v1\"");
+        return HttpSource.open(server.url(SourceTesting.PATH), SourceTesting.spool(spoolDirectory),
                 SourceTesting.FAST);
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopServer() {
         server.close();
     }
 }

@@ -1,6 +1,9 @@
 package dev.reel.core.source;
 
 import static dev.reel.core.source.SourceTesting.FAST;
+import static dev.reel.core.source.SourceTesting.PATH;
+import static dev.reel.core.source.SourceTesting.rangeHeaders;
+import static dev.reel.core.source.SourceTesting.requests;
 import static dev.reel.core.source.SourceTesting.awaitState;
 import static dev.reel.core.source.SourceTesting.readExactly;
 import static dev.reel.core.source.SourceTesting.readFrom;
@@ -8,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.core.spool.ByteRange;
+import dev.reel.testkit.Content;
+import dev.reel.testkit.Exchange;
+import dev.reel.testkit.Faults;
+import dev.reel.testkit.RangeServer;
+import dev.reel.testkit.Resource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,9 +24,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +52,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HttpSourceTest {
 
     private static final byte[] DATA = SourceTesting.randomBytes(1 << 20, 99);
-    private static final String LAST_MODIFIED = "Tue, 24 Nov 2026 00:00:00 GMT";
+    /** 16 KiB per 50 ms: slow enough that a test seeks while the transfer runs. */
+    private static final long SLOW = 16 * 1024 * 20;
 
     @TempDir
     Path spoolDirectory;
@@ -68,8 +80,9 @@ class HttpSourceTest {
         return source;
     }
 
-    private LoopbackRangeServer server(byte[] data) throws Exception {
-        LoopbackRangeServer server = new LoopbackRangeServer(data);
+    /** A testkit range server with {@link #DATA} at {@link SourceTesting#PATH}, closed after the test. */
+    private RangeServer server(String etag) throws IOException {
+        RangeServer server = SourceTesting.serve(DATA, etag);
         toClose.add(server);
         return server;
     }
@@ -94,11 +107,16 @@ class HttpSourceTest {
         assertThat(source.state()).isEqualTo(SourceState.FAILED);
     }
 
-    /** Starts the mock's download, seeks to {@code target} while it runs, checks every byte. */
-    private void seekWhileDownloading(int target) throws Exception {
-        HttpSource source = source(mock.url("/a.wav").toString());
+    /**
+     * Starts a download whose first response is slow, seeks to {@code target} while it runs,
+     * checks every byte; later responses misbehave only as {@code faults} say.
+     */
+    private void seekWhileDownloading(RangeServer server, Faults faults, int target) throws Exception {
+        server.setFaults(PATH, faults.withBandwidth(SLOW));
+        HttpSource source = source(server.url(PATH));
         source.start();
         readExactly(source.spool(), 0, 1000);
+        server.setFaults(PATH, faults);
         source.seek(target);
         assertThat(readExactly(source.spool(), target, 5000))
                 .isEqualTo(Arrays.copyOfRange(DATA, target, target + 5000));
@@ -108,8 +126,9 @@ class HttpSourceTest {
 
     @Test
     void aSeekJustAheadOfTheTransferWaitsForIt() throws Exception {
-        mock.setDispatcher(new RangeDispatcher(DATA).etag("\"v1\"").throttleFirst());
-        HttpSource source = source(mock.url("/a.wav").toString());
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withBandwidth(SLOW));
+        HttpSource source = source(server.url(PATH));
         source.start();
         readExactly(source.spool(), 0, 1000);
         long target = source.spool().contiguousFrom(0) + 100;
@@ -117,70 +136,74 @@ class HttpSourceTest {
         assertThat(readExactly(source.spool(), target, 1000))
                 .isEqualTo(Arrays.copyOfRange(DATA, (int) target, (int) target + 1000));
         awaitState(source, SourceState.COMPLETE);
-        assertThat(takeAll()).hasSize(1);
+        assertThat(requests(server, 1)).hasSize(1);
+        assertThat(server.active()).isEmpty();
     }
 
     @Test
     void firstRequestIsAPlainGetAskingForIdentity() throws Exception {
-        mock.setDispatcher(new RangeDispatcher(DATA).etag("\"v1\""));
-        HttpSource source = source(mock.url("/a.wav").toString());
+        RangeServer server = server("\"v1\"");
+        HttpSource source = source(server.url(PATH));
         source.start();
         SourceInfo info = source.info().get(10, TimeUnit.SECONDS);
         assertThat(info.length()).hasValue(DATA.length);
         assertThat(info.contentType()).hasValue("audio/wav");
         assertThat(info.rangeRequests()).isTrue();
-        RecordedRequest first = mock.takeRequest();
-        assertThat(first.getMethod()).isEqualTo("GET");
-        assertThat(first.getHeader("Accept-Encoding")).isEqualTo("identity");
-        assertThat(first.getHeader("Range")).isNull();
+        Exchange first = requests(server, 1).get(0);
+        assertThat(first.method()).isEqualTo("GET");
+        assertThat(first.header("Accept-Encoding")).hasValue("identity");
+        assertThat(first.range()).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource(nullValues = "none", value = {
         "\"v1\", none, \"v1\"",
-        "\"v1\", Tue 24 Nov 2026 00:00:00 GMT, \"v1\"",
-        "W/\"v1\", Tue 24 Nov 2026 00:00:00 GMT, Tue 24 Nov 2026 00:00:00 GMT",
-        "none, Tue 24 Nov 2026 00:00:00 GMT, Tue 24 Nov 2026 00:00:00 GMT",
+        "\"v1\", 2026-11-24T00:00:00Z, \"v1\"",
+        "W/\"v1\", 2026-11-24T00:00:00Z, 'Tue, 24 Nov 2026 00:00:00 GMT'",
+        "none, 2026-11-24T00:00:00Z, 'Tue, 24 Nov 2026 00:00:00 GMT'",
         "W/\"v1\", none, none"})
     void aSeekPastTheDownloadIssuesOneRangeRequestAtThatByte(String etag, String modified,
             String expectedIfRange) throws Exception {
-        mock.setDispatcher(new RangeDispatcher(DATA).etag(etag).lastModified(modified).throttleFirst());
+        RangeServer server = server(etag);
+        server.add(Resource.of(PATH, DATA, "audio/wav").withoutValidators().withEtag(etag)
+                .withLastModified(modified == null ? null : Instant.parse(modified)));
         int target = DATA.length * 3 / 4 + 17;
-        seekWhileDownloading(target);
+        seekWhileDownloading(server, Faults.NONE, target);
 
-        List<RecordedRequest> requests = takeAll();
-        assertThat(requests.get(0).getHeader("Range")).isNull();
-        List<RecordedRequest> atTarget = requests.stream()
-                .filter(r -> ("bytes=" + target + "-").equals(r.getHeader("Range"))).toList();
+        List<Exchange> requests = requests(server, 3);
+        assertThat(requests.get(0).range()).isEmpty();
+        List<Exchange> atTarget = requests.stream()
+                .filter(r -> r.range().equals(Optional.of("bytes=" + target + "-"))).toList();
         assertThat(atTarget).hasSize(1);
-        assertThat(atTarget.get(0).getHeader("If-Range")).isEqualTo(expectedIfRange);
+        assertThat(atTarget.get(0).ifRange().orElse(null)).isEqualTo(expectedIfRange);
         assertThat(requests.get(1)).isSameAs(atTarget.get(0));
     }
 
     @Test
     void aSeekBeforeStartFetchesThereFirstThenFillsTheHole() throws Exception {
-        LoopbackRangeServer server = server(DATA).etag("\"v1\"");
-        HttpSource source = source(server.url("/a.wav"));
+        RangeServer server = server("\"v1\"");
+        HttpSource source = source(server.url(PATH));
         int target = 700_001;
         source.seek(target);
         source.start();
         awaitState(source, SourceState.COMPLETE);
         assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
-        assertThat(server.rangeHeaders()).containsExactly("bytes=700001-", null);
+        assertThat(rangeHeaders(server, 2)).containsExactly("bytes=700001-", null);
         assertThat(source.stats().requests()).isEqualTo(2);
         assertThat(source.stats().bytesFetched()).isLessThan(DATA.length + 2L * 64 * 1024);
     }
 
     @Test
     void dropsResumeFromTheFirstMissingByte() throws Exception {
-        LoopbackRangeServer server = server(DATA).etag("\"v1\"").cutAfter(100_000);
-        HttpSource source = source(server.url("/a.wav"));
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withCutEvery(100_000));
+        HttpSource source = source(server.url(PATH));
         List<SourceState> states = new CopyOnWriteArrayList<>();
         source.addStateListener(states::add);
         source.setPlaying(true);
         source.start();
         assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
-        List<String> ranges = server.rangeHeaders();
+        List<String> ranges = rangeHeaders(server, 4);
         assertThat(ranges.get(0)).isNull();
         assertThat(ranges.subList(1, ranges.size()))
                 .startsWith("bytes=100000-", "bytes=200000-", "bytes=300000-");
@@ -202,25 +225,26 @@ class HttpSourceTest {
 
     @Test
     void aStalledTransferTimesOutAndResumes() throws Exception {
-        LoopbackRangeServer server = server(DATA).etag("\"v1\"").stallAfter(200_000, 1);
-        HttpSource source = source(server.url("/a.wav"));
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withStall(200_000, Duration.ofSeconds(1)));
+        HttpSource source = source(server.url(PATH));
         source.start();
         assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
-        assertThat(server.rangeHeaders()).containsExactly(null, "bytes=200000-");
+        assertThat(rangeHeaders(server, 2)).containsExactly(null, "bytes=200000-");
     }
 
     @Test
     void aChangedFileFailsInsteadOfMixingVersions() throws Exception {
-        LoopbackRangeServer server = server(DATA).etag("\"v1\"").stallAfter(200_000, 1);
-        HttpSource source = source(server.url("/a.wav"));
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withCutEvery(200_000)
+                .withChangeAfter(1, Content.of(SourceTesting.randomBytes(DATA.length, 5))));
+        HttpSource source = source(server.url(PATH));
         source.start();
-        assertThat(server.awaitStall(10)).isTrue();
-        server.change(SourceTesting.randomBytes(DATA.length, 5), "\"v2\"", null);
         assertThatThrownBy(() -> readFrom(source.spool(), 0))
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining("changed")
                 .hasMessageContaining("\"v1\"")
-                .hasMessageContaining(server.url("/a.wav"));
+                .hasMessageContaining(server.url(PATH));
         assertThat(readExactly(source.spool(), 0, 200_000))
                 .isEqualTo(Arrays.copyOfRange(DATA, 0, 200_000));
         awaitState(source, SourceState.FAILED);
@@ -228,10 +252,10 @@ class HttpSourceTest {
 
     @Test
     void aServerThatIgnoresRangesIsReadSequentially() throws Exception {
-        mock.setDispatcher(new RangeDispatcher(DATA).ranges(false).throttleFirst());
-        seekWhileDownloading(DATA.length / 2 + 3);
-        List<RecordedRequest> requests = takeAll();
-        assertThat(requests.stream().filter(r -> r.getHeader("Range") != null)).hasSizeLessThanOrEqualTo(1);
+        RangeServer server = server(null);
+        seekWhileDownloading(server, Faults.NONE.withIgnoreRanges(), DATA.length / 2 + 3);
+        assertThat(requests(server, 1).stream().filter(r -> r.range().isPresent()))
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -305,8 +329,8 @@ class HttpSourceTest {
 
     @Test
     void a416AtTheLengthIsTheEnd() throws Exception {
-        LoopbackRangeServer server = server(DATA);
-        HttpSource source = source(server.url("/a.wav"));
+        RangeServer server = server(null);
+        HttpSource source = source(server.url(PATH));
         source.seek(DATA.length);
         source.start();
         assertThat(source.spool().read(DATA.length, ByteBuffer.allocate(1), TimeUnit.SECONDS.toNanos(10)))
@@ -359,13 +383,14 @@ class HttpSourceTest {
 
     @Test
     void fullyPresentSeeksIssueNoRequest() throws Exception {
-        LoopbackRangeServer server = server(DATA).etag("\"v1\"");
-        HttpSource source = source(server.url("/a.wav"));
+        RangeServer server = server("\"v1\"");
+        HttpSource source = source(server.url(PATH));
         source.start();
         awaitState(source, SourceState.COMPLETE);
         source.seek(12345);
         source.seek(DATA.length - 1);
-        assertThat(server.requests()).hasSize(1);
+        assertThat(requests(server, 1)).hasSize(1);
+        assertThat(server.active()).isEmpty();
         assertThat(source.spool().presentRanges()).containsExactly(new ByteRange(0, DATA.length));
     }
 

@@ -3,6 +3,8 @@ package dev.reel.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reel.testkit.Faults;
+import dev.reel.testkit.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +31,9 @@ class SaverTest {
 
     @Test
     void savesEveryByteWhileAPlayerSeeksAround() throws Exception {
-        try (LoopbackRangeServer server = new LoopbackRangeServer(DATA).etag("\"s\"").cutAfter(300_000);
-                HttpSource source = HttpSource.open(server.url("/a.wav"),
+        try (RangeServer server = SourceTesting.serve(DATA, "\"s\"")) {
+            server.setFaults(SourceTesting.PATH, Faults.NONE.withCutEvery(300_000));
+            try (HttpSource source = HttpSource.open(server.url(SourceTesting.PATH),
                         SourceTesting.spool(directory.resolve("spool")), SourceTesting.FAST)) {
             source.seek(800_000);
             AtomicLong progress = new AtomicLong();
@@ -41,6 +44,7 @@ class SaverTest {
             assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
             assertThat(progress.get()).isEqualTo(DATA.length);
             assertThat(filesIn(directory)).containsExactly("out.wav");
+            }
         }
     }
 
@@ -61,15 +65,17 @@ class SaverTest {
 
     @Test
     void cancellingDeletesTheTempFile() throws Exception {
-        try (LoopbackRangeServer server = new LoopbackRangeServer(DATA).stallAfter(100_000, 1);
-                HttpSource source = HttpSource.open(server.url("/a.wav"),
+        try (RangeServer server = SourceTesting.serve(DATA, null)) {
+            server.setFaults(SourceTesting.PATH, Faults.NONE.withStall(100_000, Duration.ofSeconds(30)));
+            try (HttpSource source = HttpSource.open(server.url(SourceTesting.PATH),
                         SourceTesting.spool(directory.resolve("spool")),
                         SourceTesting.FAST.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(20)))) {
             CompletableFuture<Path> saving = Saver.save(source, directory.resolve("out.wav"), n -> { });
-            assertThat(server.awaitStall(10)).isTrue();
+            assertThat(server.awaitBodyBytes(100_000, Duration.ofSeconds(10))).isTrue();
             assertThat(filesIn(directory)).hasSize(1).allMatch(name -> name.endsWith(".part"));
             assertThat(saving.cancel(true)).isTrue();
             assertThat(filesIn(directory)).isEmpty();
+            }
         }
     }
 

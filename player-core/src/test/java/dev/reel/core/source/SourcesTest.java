@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.core.spool.SpoolCache;
 import dev.reel.core.spool.SpoolConfig;
+import dev.reel.testkit.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,17 +41,19 @@ class SourcesTest {
 
     @Test
     void opensAUrlAndSharesItsDownload() throws Exception {
-        try (LoopbackRangeServer server = new LoopbackRangeServer(DATA)) {
+        try (RangeServer server = SourceTesting.serve(DATA, null)) {
             SpoolCache spools = cache();
-            try (Source first = Sources.open(server.url("/a.wav"), spools);
-                    Source second = Sources.open(server.url("/a.wav"), spools)) {
+            try (Source first = Sources.open(server.url(SourceTesting.PATH), spools);
+                    Source second = Sources.open(server.url(SourceTesting.PATH), spools)) {
                 assertThat(first).isInstanceOf(Source.class);
                 assertThat(second.spool()).isSameAs(first.spool());
                 first.start();
                 second.start();
                 assertThat(readFrom(second.spool(), 0)).isEqualTo(DATA);
             }
-            assertThat(server.requests()).hasSize(1);
+            assertThat(SourceTesting.requests(server, 1)).hasSize(1);
+            assertThat(server.log()).hasSize(1);
+            assertThat(server.active()).isEmpty();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.reel.core.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reel.testkit.Faults;
+import dev.reel.testkit.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import net.jqwik.api.constraints.Size;
  * connection after a random number of bytes: every byte read equals the resource, and closing
  * leaves no temp file.
  */
-class HttpSourceProperties {
+class HttpSourcePropertyTest {
 
     private static final byte[] DATA = SourceTesting.randomBytes(512 * 1024, 21);
 
@@ -34,10 +36,11 @@ class HttpSourceProperties {
             @ForAll boolean ranges) throws Exception {
         Path spoolDirectory = Files.createTempDirectory("reel-property");
         ExecutorService pool = Executors.newFixedThreadPool(readers.size());
-        try (LoopbackRangeServer server = new LoopbackRangeServer(DATA).etag("\"p\"").ranges(ranges)
-                .cutAfter(ranges ? cutAfter : -1);
-                HttpSource source = HttpSource.open(server.url("/p.wav"),
+        try (RangeServer server = SourceTesting.serve(DATA, "\"p\"");
+                HttpSource source = HttpSource.open(server.url(SourceTesting.PATH),
                         SourceTesting.spool(spoolDirectory), SourceTesting.FAST)) {
+            server.setFaults(SourceTesting.PATH,
+                    ranges ? Faults.NONE.withCutEvery(cutAfter) : Faults.NONE.withIgnoreRanges());
             source.setPlaying(true);
             source.start();
             List<Future<?>> done = new ArrayList<>();
