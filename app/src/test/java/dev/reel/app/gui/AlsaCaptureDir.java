@@ -1,5 +1,6 @@
 package dev.reel.app.gui;
 
+import dev.reel.testkit.AlsaCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The folder where the tests' ALSA "default" device writes what is played: one file per line
- * opening, {@code cap.S16_LE.44100.2.raw}, then {@code ….raw.0001} and so on (see ARCHITECTURE.md).
+ * What the tests' ALSA "default" device captured as 16-bit stereo at 44.1 kHz over all line
+ * openings: the window plays each queue entry on a line of its own, and a reopening writes
+ * {@code cap.S16_LE.44100.2.raw.0001} and so on next to the first file, which testkit's
+ * {@link AlsaCapture#files} and {@link AlsaCapture#read} do not see.
  */
 final class AlsaCaptureDir {
 
@@ -19,14 +22,11 @@ final class AlsaCaptureDir {
     private AlsaCaptureDir() {
     }
 
-    static Path dir() {
-        return Path.of(System.getProperty("reel.alsa.capture"));
-    }
-
+    /** Deletes every capture file, the reopenings' ones too. */
     static void clear() throws IOException {
-        Files.createDirectories(dir());
+        Files.createDirectories(AlsaCapture.dir());
         for (Path file : files("cap.")) {
-            Files.deleteIfExists(file);
+            Files.delete(file);
         }
     }
 
@@ -54,7 +54,7 @@ final class AlsaCaptureDir {
 
     /** The capture files whose names start with {@code prefix}, in the order they were opened. */
     private static List<Path> files(String prefix) throws IOException {
-        try (Stream<Path> files = Files.list(dir())) {
+        try (Stream<Path> files = Files.list(AlsaCapture.dir())) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
     }
