@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * @param status a fixed status (such as 404 or 500) for every request instead of the resource
  *     (0: serve normally)
  * @param redirectLocation answer {@code 302 Found} with this {@code Location} (null: serve normally)
+ * @param onlyFirst the faults other than the change apply to this many requests for the resource
+ *     and then stop, as a server that heals (0: they never stop)
  */
 public record Faults(
         boolean ignoreRanges,
@@ -43,13 +45,14 @@ public record Faults(
         long bytesPerSecond,
         long latencyMillis,
         int status,
-        String redirectLocation) {
+        String redirectLocation,
+        int onlyFirst) {
 
     /** A well-behaved server. */
-    public static final Faults NONE = new Faults(false, false, 0, 0, null, false, 0, 0, -1, 0, 0, 0, 0, null);
+    public static final Faults NONE = new Faults(false, false, 0, 0, null, false, 0, 0, -1, 0, 0, 0, 0, null, 0);
 
     public Faults {
-        if (changeAfterRequests < 0 || cutEvery < 0 || stallMillis < 0 || bytesPerSecond < 0 || latencyMillis < 0) {
+        if (changeAfterRequests < 0 || onlyFirst < 0 || cutEvery < 0 || stallMillis < 0 || bytesPerSecond < 0 || latencyMillis < 0) {
             throw new IllegalArgumentException("negative fault setting");
         }
         if (changeAfterRequests > 0 && changedContent == null) {
@@ -116,6 +119,19 @@ public record Faults(
         return with(f -> f.redirectLocation = location);
     }
 
+    /** These faults (apart from the change) hit only the next {@code requests} requests; later ones are served well. */
+    public Faults withOnlyFirst(int requests) {
+        return with(f -> f.onlyFirst = requests);
+    }
+
+    /** What applies to the request numbered {@code number} (from 1) since these faults were set. */
+    Faults forRequest(int number) {
+        if (onlyFirst == 0 || number <= onlyFirst) {
+            return this;
+        }
+        return NONE.withChangeAfter(changeAfterRequests, changedContent);
+    }
+
     private Faults with(Consumer<Draft> change) {
         Draft draft = new Draft(this);
         change.accept(draft);
@@ -138,6 +154,7 @@ public record Faults(
         long latencyMillis;
         int status;
         String redirectLocation;
+        int onlyFirst;
 
         Draft(Faults f) {
             ignoreRanges = f.ignoreRanges;
@@ -154,12 +171,13 @@ public record Faults(
             latencyMillis = f.latencyMillis;
             status = f.status;
             redirectLocation = f.redirectLocation;
+            onlyFirst = f.onlyFirst;
         }
 
         Faults build() {
             return new Faults(ignoreRanges, advertiseRangesButSendAll, rangeShift, changeAfterRequests, changedContent,
                     chunked, bodyLengthError, cutEvery, stallAt, stallMillis, bytesPerSecond, latencyMillis, status,
-                    redirectLocation);
+                    redirectLocation, onlyFirst);
         }
     }
 }

@@ -525,11 +525,6 @@ public final class RangeServer implements AutoCloseable {
                 text(response, 404, "no resource at " + request.path());
                 return;
             }
-            Faults faults = served.faults;
-            response.faults = faults;
-            if (faults.latencyMillis() > 0) {
-                Thread.sleep(faults.latencyMillis());
-            }
             boolean head = request.method().equals("HEAD");
             if (!head && !request.method().equals("GET")) {
                 response.header("Allow", "GET, HEAD");
@@ -537,6 +532,11 @@ public final class RangeServer implements AutoCloseable {
                 return;
             }
             int number = served.requests.incrementAndGet();
+            Faults faults = served.faults.forRequest(number);
+            response.faults = faults;
+            if (faults.latencyMillis() > 0) {
+                Thread.sleep(faults.latencyMillis());
+            }
             if (faults.status() != 0) {
                 text(response, faults.status(), "fault: status " + faults.status());
                 return;

@@ -299,6 +299,17 @@ class RangeServerTest {
     }
 
     @Test
+    void faultsCanHitOnlyTheFirstRequests() throws Exception {
+        byte[] changed = Signals.pcm(4, 7, 10_000);
+        server.setFaults(PATH, Faults.NONE.withBodyLengthError(-10).withChangeAfter(2, Content.of(changed)).withOnlyFirst(1));
+        try (RawClient raw = raw()) {
+            assertThat(raw.send("GET", PATH).endedByEof()).isTrue();
+        }
+        assertThat(get().body()).isEqualTo(DATA);
+        assertThat(get().body()).isEqualTo(changed);
+    }
+
+    @Test
     void faultStallPausesTheFirstResponseOnceAtTheOffset() throws Exception {
         server.setFaults(PATH, Faults.NONE.withStall(5000, Duration.ofMillis(300)));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {

@@ -267,18 +267,18 @@ final class SpoolFiller {
             }
             buffer.flip();
             bytesFetched.addAndGet(n);
-            if (opening.sequential()) {
+            if (sequential) {
                 progressed |= writeMissing(position, buffer);
             } else {
                 progressed |= n > 0;
                 long stop = Holes.nextPresent(spool.presentRanges(), position);
                 if (stop < position + n) {
                     buffer.limit((int) (stop - position));
-                    spool.write(position, buffer);
+                    store(position, buffer);
                     cursor = stop;
                     return progressed;
                 }
-                spool.write(position, buffer);
+                store(position, buffer);
             }
             position += n;
             cursor = position;
@@ -293,6 +293,18 @@ final class SpoolFiller {
             lengthSet = true;
         }
         return progressed;
+    }
+
+    /**
+     * Stores {@code data} at {@code position}. A spool that cannot take it (a full disk, a cache
+     * directory that cannot be written) does not heal by downloading again: the source fails.
+     */
+    private void store(long position, ByteBuffer data) throws SourceException {
+        try {
+            spool.write(position, data);
+        } catch (IOException e) {
+            throw new SourceException("cannot keep " + fetcher.location() + " in the spool: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -313,7 +325,7 @@ final class SpoolFiller {
             ByteBuffer slice = buffer.duplicate();
             slice.position(buffer.position() + (int) (gap - position));
             slice.limit(buffer.position() + (int) (gapEnd - position));
-            spool.write(gap, slice);
+            store(gap, slice);
             wrote = true;
             at = gapEnd;
         }

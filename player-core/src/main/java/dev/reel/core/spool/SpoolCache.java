@@ -129,6 +129,11 @@ public final class SpoolCache implements AutoCloseable {
         synchronized (this) {
             entry.refs--;
             entry.lastUsed = System.nanoTime();
+            if (!entry.detached && (entry.spool.isClosed() || entry.spool.failure().isPresent())) {
+                // A failed spool is never shared again: its temp file (on a disk that may be full) goes now.
+                entries.remove(entry.key, entry);
+                entry.detached = true;
+            }
             dispose = entry.refs == 0 && entry.detached;
             evicted = evict();
             if (entry.refs == 0 && !closed && !entry.detached) {

@@ -173,8 +173,13 @@ class PlayerControlTest {
     @Test
     void bufferingWaitsForTheCushionInsteadOfStuttering() throws Exception {
         byte[] samples = samples(3);
+        long start = System.nanoTime();
         player.open(MediaRequest.of(serve("/a.wav", wav(samples).build(), Faults.NONE.withBandwidth(BYTES_PER_SECOND * 2))));
         events.await(PlayerEvent.Ended.class);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+
+        assertThat(events.all(PlayerEvent.Downloaded.class)).as("download reports, at most 4 a second")
+                .hasSizeBetween(2, (int) (elapsed * 4) + 2);
 
         List<Boolean> buffering = events.all(PlayerEvent.Buffering.class).stream()
                 .map(PlayerEvent.Buffering::buffering).toList();

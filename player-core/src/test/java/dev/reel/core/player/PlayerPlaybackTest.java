@@ -151,6 +151,7 @@ class PlayerPlaybackTest {
         events.await(PlayerEvent.Ended.class, e -> events.all(PlayerEvent.Ended.class).size() == 2,
                 Duration.ofSeconds(10));
         player.close();
+        assertThat(server.log("/a.wav")).as("a seek inside the spool fetches nothing").hasSize(1);
 
         byte[] played = AlsaCapture.read(DEVICE_FORMAT);
         byte[] expected = new byte[samples.length + samples.length / 2];
@@ -326,12 +327,17 @@ class PlayerPlaybackTest {
     @Test
     void closingThePlayerLeavesNoTempFiles() throws Exception {
         byte[] samples = samples(20);
-        player.open(MediaRequest.of(serve(wav(samples).build(), Faults.NONE.withBandwidth(BYTES_PER_SECOND * 4))));
-        events.awaitState(PlayerState.PLAYING);
+        player.open(MediaRequest.of(serve(wav(samples).build(), Faults.NONE.withBandwidth(BYTES_PER_SECOND * 8))));
+        events.await(PlayerEvent.Downloaded.class, d -> d.bytesPresent() > 128 * 1024, Duration.ofSeconds(10));
+        assertThat(spoolFiles()).as("the spool spilled to disk").isNotEmpty();
         harness.close();
 
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    private List<Path> spoolFiles() throws IOException {
         try (var files = Files.walk(spoolDir)) {
-            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 }

@@ -278,6 +278,13 @@ class HttpSourceTest {
     }
 
     @Test
+    void aWrongContentRangeDuringADownloadFallsBackToOneSequentialDownload() throws Exception {
+        RangeServer server = server("\"v1\"");
+        seekWhileDownloading(server, Faults.NONE.withRangeShift(-4000), DATA.length / 2 + 3);
+        assertThat(server.log()).as("no storm of restarted downloads").hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
     void aRangeWithAnotherTotalLengthIsAChangedFile() throws Exception {
         mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA)).throttleBody(16 * 1024, 50,
                 TimeUnit.MILLISECONDS).setHeader("ETag", "\"v1\""));

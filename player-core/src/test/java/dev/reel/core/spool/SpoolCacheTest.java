@@ -60,6 +60,22 @@ class SpoolCacheTest {
     }
 
     @Test
+    void aFailedSpoolGoesWithItsLastLeaseAndTakesItsFileAlong() throws IOException {
+        try (SpoolCache cache = new SpoolCache(new SpoolConfig(0, dir, 0), 1 << 30, Duration.ofMinutes(5))) {
+            SpoolCache.Lease<Owner> lease = cache.acquire("http://127.0.0.1/full.wav", Owner::new);
+            lease.spool().write(0, Bytes.chunk(0, 10_000));
+            lease.spool().fail(new IOException("No space left on device"));
+            lease.close();
+            assertThat(cache.contains("http://127.0.0.1/full.wav")).isFalse();
+            assertThat(lease.owner().closed.getCount()).isZero();
+            assertThat(lease.spool().isClosed()).isTrue();
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertThat(files.filter(java.nio.file.Files::isRegularFile)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void leastRecentlyUsedUnheldSpoolsGoWhenBytesPassTheLimit() throws IOException {
         try (SpoolCache cache = cache(250_000, Duration.ofMinutes(5))) {
             SpoolCache.Lease<Owner> a = cache.acquire("a", Owner::new);

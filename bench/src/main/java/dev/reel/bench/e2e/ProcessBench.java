@@ -1,0 +1,171 @@
+package dev.reel.bench.e2e;
+
+import dev.reel.testkit.RangeServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The measurements made on player processes (Reel's launcher and external players) from the
+ * outside: process start to the first byte at the ALSA file capture, bytes fetched before playing
+ * from the middle, and CPU and memory while playing in real time through PulseAudio. Runs one
+ * player process at a time; not thread-safe.
+ */
+final class ProcessBench {
+
+    private static final Duration FIRST_AUDIO_LIMIT = Duration.ofSeconds(15);
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final Options options;
+    private final RangeServer server;
+    private final Path work;
+    private final Path fileConfig;
+    private final Path pulseConfig;
+    private int launches;
+
+    /**
+     * @param pulseConfig the ALSA config that plays to PulseAudio, or null when there is none
+     *     (the cost measurements are then skipped)
+     */
+    ProcessBench(Options options, RangeServer server, Path work, Path fileConfig, Path pulseConfig) {
+        this.options = options;
+        this.server = server;
+        this.work = work;
+        this.fileConfig = fileConfig;
+        this.pulseConfig = pulseConfig;
+    }
+
+    /** What one start of a player measured; -1 where it did not get that far. */
+    record Start(double seconds, long bytesFetched, long bytesBeforeTarget) {
+    }
+
+    /**
+     * Starts {@code player} on {@code path} from {@code startSeconds} with the file capture as its
+     * device, waits for the first captured byte, and stops it.
+     */
+    Start firstAudio(PlayerProcess player, String path, double startSeconds, long targetOffset)
+            throws IOException, InterruptedException {
+        Path captureDir = work.resolve("capture-" + (launches + 1));
+        try (CaptureWatch watch = new CaptureWatch(captureDir)) {
+            server.clearLog();
+            Path alsa = AlsaConfig.fileCapture(captureDir.resolveSibling(captureDir.getFileName() + ".conf"), captureDir);
+            long start = System.nanoTime();
+            Process process = launch(player, server.url(path), startSeconds, alsa, "first-audio");
+            try {
+                long first = watch.awaitFirstByte(FIRST_AUDIO_LIMIT);
+                if (first < 0) {
+                    return new Start(-1, -1, -1);
+                }
+                long fetched = server.bodyBytesSent();
+                long before = Fetched.before(server, targetOffset);
+                return new Start((first - start) / 1e9, fetched, before);
+            } finally {
+                stop(process);
+            }
+        }
+    }
+
+    /** What one cost measurement found. */
+    record Cost(double playingCpuPercent, double pausedCpuPercent, double peakRssMiB) {
+    }
+
+    /**
+     * Plays {@code path} in real time through PulseAudio for a warm-up and then {@code window}
+     * seconds, measuring CPU ÷ wall time and peak RSS of the process tree; with {@code pause}, then
+     * sends {@code pause} on its standard input and measures the idle CPU too.
+     */
+    Cost cost(PlayerProcess player, String path, boolean pause) throws IOException, InterruptedException {
+        Process process = launch(player, server.url(path), 0, pulseConfig, "cost");
+        try {
+            TimeUnit.SECONDS.sleep(options.quick() ? 3 : 5);
+            long[] peak = {0};
+            double playing = cpuPercent(process.pid(), options.window(), peak);
+            double paused = Double.NaN;
+            if (pause) {
+                OutputStream in = process.getOutputStream();
+                in.write("pause\n".getBytes(StandardCharsets.US_ASCII));
+                in.flush();
+                TimeUnit.SECONDS.sleep(1);
+                paused = cpuPercent(process.pid(), Math.max(3, options.window() / 2), peak);
+            }
+            return new Cost(playing, paused, Math.max(peak[0], ProcessTree.peakRssBytes(process.pid())) / 1048576.0);
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** RSS and heap at the start and the end of a window of streaming, and what was fetched. */
+    record Stream(double rssStartMiB, double rssEndMiB, double rssMaxMiB, double heapStartMiB, double heapEndMiB,
+            double fetchedMiB) {
+    }
+
+    /** Plays the huge {@code path} in real time through PulseAudio and watches memory while it downloads. */
+    Stream stream(PlayerProcess player, String path) throws IOException, InterruptedException {
+        server.clearLog();
+        Process process = launch(player, server.url(path), 0, pulseConfig, "stream");
+        try {
+            TimeUnit.SECONDS.sleep(2);
+            double rssStart = ProcessTree.rssBytes(process.pid()) / 1048576.0;
+            double heapStart = heapUsedMiB(process.pid());
+            double rssMax = rssStart;
+            for (int s = 0; s < options.window(); s++) {
+                TimeUnit.SECONDS.sleep(1);
+                rssMax = Math.max(rssMax, ProcessTree.rssBytes(process.pid()) / 1048576.0);
+            }
+            double rssEnd = ProcessTree.rssBytes(process.pid()) / 1048576.0;
+            double heapEnd = heapUsedMiB(process.pid());
+            return new Stream(rssStart, rssEnd, rssMax, heapStart, heapEnd, server.bodyBytesSent() / 1048576.0);
+        } finally {
+            stop(process);
+        }
+    }
+
+    private static double cpuPercent(long pid, int seconds, long[] peakRss) throws InterruptedException {
+        long cpu0 = ProcessTree.cpuNanos(pid);
+        long wall0 = System.nanoTime();
+        for (int s = 0; s < seconds; s++) {
+            TimeUnit.SECONDS.sleep(1);
+            peakRss[0] = Math.max(peakRss[0], ProcessTree.rssBytes(pid));
+        }
+        long cpu1 = ProcessTree.cpuNanos(pid);
+        return 100.0 * (cpu1 - cpu0) / (System.nanoTime() - wall0);
+    }
+
+    /** The JVM's used heap by {@code jcmd PID GC.heap_info}, or NaN where that does not answer. */
+    private double heapUsedMiB(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(10, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            return Double.NaN;
+        }
+        Matcher used = HEAP_USED.matcher(output);
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    private Process launch(PlayerProcess player, String url, double startSeconds, Path alsaConfig, String what)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(player.command(url, startSeconds))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(work.resolve(String.format(Locale.ROOT, "%s-%s-%d.err",
+                        player.name().replace(' ', '-'), what, ++launches)).toFile());
+        builder.environment().put("ALSA_CONFIG_PATH", alsaConfig.toString());
+        builder.environment().putAll(player.env());
+        return builder.start();
+    }
+
+    /** Ends a process this benchmark started, and its descendants. */
+    static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+        }
+    }
+}
