@@ -119,20 +119,29 @@ public final class InProcessBench {
 
     private void firstAudio() throws Exception {
         List<Double> warm = new ArrayList<>();
+        List<Double> lineOpen = new ArrayList<>();
         double cold = -1;
         try (Player player = new Player(config)) {
             for (int run = 0; run <= runs; run++) {
+                long start = System.nanoTime();
                 double ms = openTimed(player, MediaRequest.of(serve(600, Faults.NONE)));
                 if (run == 0) {
                     cold = ms;
                 } else {
                     warm.add(ms);
+                    WriteClock.Mark opened = clock.await(start, f -> f == WriteClock.OPENED, Duration.ZERO);
+                    if (opened != null) {
+                        lineOpen.add((opened.nanos() - start) / 1e6);
+                    }
                 }
                 player.stop();
             }
         }
         row("play → first block at the line, first open in a fresh JVM", "ms", List.of(cold), 1, "≤ 20 ms", cold <= 20);
         row("play → first block at the line", "ms", warm, 1, "≤ 20 ms", Summary.of(warm).median() <= 20);
+        if (!lineOpen.isEmpty()) {
+            row("of which play → line opened", "ms", lineOpen, 1, "", null);
+        }
     }
 
     /** Seeks inside the spooled data and past it, with {@code latencyMillis} added to every response. */
@@ -197,7 +206,7 @@ public final class InProcessBench {
                 player.addListener(events);
                 openTimed(player, MediaRequest.of(url));
                 TimeUnit.SECONDS.sleep(2);
-                long forward = frameOf(seconds * 0.6);
+                long forward = frameOf(seconds * 0.8);
                 long since = System.nanoTime();
                 player.seekTo((double) forward / Media.RATE);
                 msUntilFrame(since, forward);
@@ -226,10 +235,10 @@ public final class InProcessBench {
         double lowest = Double.NaN;
         StringBuilder detail = new StringBuilder();
         for (double multiple : multiples) {
-            long underruns = playCounting(serve(seconds, Faults.NONE.withBandwidth((long) (multiple * BITRATE))),
+            Underruns underruns = playCounting(serve(seconds, Faults.NONE.withBandwidth((long) (multiple * BITRATE))),
                     seconds);
-            detail.append(String.format(Locale.ROOT, " %.2f×: %d;", multiple, underruns));
-            if (underruns == 0) {
+            detail.append(String.format(Locale.ROOT, " %.2f×: %s;", multiple, underruns.describe()));
+            if (underruns.count() == 0) {
                 lowest = multiple;
             }
         }
@@ -247,10 +256,10 @@ public final class InProcessBench {
         StringBuilder detail = new StringBuilder();
         for (long stall : stallsMs) {
             long offset = Media.dataOffset() + frameOf(seconds * 0.4) * Media.FRAME;
-            long underruns = playCounting(serve(seconds, Faults.NONE.withBandwidth(2 * BITRATE)
+            Underruns underruns = playCounting(serve(seconds, Faults.NONE.withBandwidth(2 * BITRATE)
                     .withStall(offset, Duration.ofMillis(stall))), seconds);
-            detail.append(" ").append(stall).append(" ms: ").append(underruns).append(';');
-            if (underruns == 0) {
+            detail.append(" ").append(stall).append(" ms: ").append(underruns.describe()).append(';');
+            if (underruns.count() == 0) {
                 largest = stall;
             }
         }
@@ -261,8 +270,15 @@ public final class InProcessBench {
         }
     }
 
+    /** The underruns of one playthrough: how many, and where (audible position) and how long each was. */
+    private record Underruns(long count, List<String> at) {
+        String describe() {
+            return count + (at.isEmpty() ? "" : " " + at);
+        }
+    }
+
     /** Plays {@code url} to its end in real time and returns the underruns reported. */
-    private long playCounting(String url, double seconds) throws Exception {
+    private Underruns playCounting(String url, double seconds) throws Exception {
         EventLog<PlayerEvent> events = new EventLog<>();
         try (Player player = new Player(config)) {
             player.addListener(events);
@@ -272,7 +288,18 @@ public final class InProcessBench {
                 throw new IllegalStateException(url + " did not play to the end: " + end);
             }
         }
-        return events.all().stream().filter(PlayerEvent.Underrun.class::isInstance).count();
+        List<String> at = new ArrayList<>();
+        double position = 0;
+        long count = 0;
+        for (PlayerEvent e : events.all()) {
+            if (e instanceof PlayerEvent.Position p) {
+                position = p.seconds();
+            } else if (e instanceof PlayerEvent.Underrun u) {
+                count++;
+                at.add(String.format(Locale.ROOT, "at %.2f s for %d ms", position, u.gapMillis()));
+            }
+        }
+        return new Underruns(count, at);
     }
 
     private static void row(String metric, String unit, List<Double> values, int decimals, String target, Boolean met) {
