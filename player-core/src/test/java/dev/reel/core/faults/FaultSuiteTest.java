@@ -101,12 +101,10 @@ class FaultSuiteTest {
     }
 
     /** A WAV of {@code seconds} of the signal, and its data. */
-    private record Wav(byte[] file, byte[] data, int dataOffset) {
+    private record Wav(byte[] file, byte[] data) {
         static Wav of(double seconds, long firstFrame) {
             byte[] data = Signals.pcm(FRAME, firstFrame, (int) Math.round(seconds * RATE));
-            WavBuilder builder = WavBuilder.pcm(16, RATE, 2).data(data);
-            byte[] file = builder.build();
-            return new Wav(file, data, builder.dataOffset());
+            return new Wav(WavBuilder.pcm(16, RATE, 2).data(data).build(), data);
         }
     }
 
