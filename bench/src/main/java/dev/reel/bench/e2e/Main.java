@@ -59,14 +59,16 @@ public final class Main {
                 runChild(options, pulseConfig, "seek,efficiency,stall", report);
             }
 
-            server.add(Media.wav(LONG, LONG_SECONDS));
-            server.add(Media.wavOfFrames(HUGE, ((2L << 30) - Media.dataOffset()) / Media.FRAME));
-            Faults network = Faults.NONE.withBandwidth(options.bandwidth())
-                    .withLatency(Duration.ofMillis(options.latencyMillis()));
-            server.setFaults(LONG, network);
-            server.setFaults(HUGE, network);
-            measureProcesses(options, new ProcessBench(options, server, work, fileConfig, pulseConfig), pulseConfig != null,
-                    report);
+            if (options.processes()) {
+                server.add(Media.wav(LONG, LONG_SECONDS));
+                server.add(Media.wavOfFrames(HUGE, ((2L << 30) - Media.dataOffset()) / Media.FRAME));
+                Faults network = Faults.NONE.withBandwidth(options.bandwidth())
+                        .withLatency(Duration.ofMillis(options.latencyMillis()));
+                server.setFaults(LONG, network);
+                server.setFaults(HUGE, network);
+                measureProcesses(options, new ProcessBench(options, server, work, fileConfig, pulseConfig),
+                        pulseConfig != null, report);
+            }
         } finally {
             if (pulse != null) {
                 pulse.close();

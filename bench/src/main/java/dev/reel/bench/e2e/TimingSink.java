@@ -24,7 +24,11 @@ final class TimingSink implements AudioSink {
     @Override
     public boolean open(AudioFormat format, int bufferBytes) throws AudioException {
         frameSize = format.getFrameSize();
-        return line.open(format, bufferBytes);
+        boolean opened = line.open(format, bufferBytes);
+        if (opened) {
+            clock.record(System.nanoTime(), WriteClock.OPENED);
+        }
+        return opened;
     }
 
     @Override

@@ -12,7 +12,10 @@ import java.util.function.LongPredicate;
  */
 final class WriteClock {
 
-    /** One write: when it was handed over and the frame it began with. */
+    /** The frame of the mark a sink records when its line has opened. */
+    static final long OPENED = -2;
+
+    /** One write: when it was handed over and the frame it began with ({@link #OPENED}: the line opened). */
     record Mark(long nanos, long frame) {
     }
 

@@ -4,6 +4,7 @@ import dev.reel.core.format.AudioInfo;
 import dev.reel.core.format.PcmFormat;
 import dev.reel.core.format.RawPcm;
 import dev.reel.core.format.WavParser;
+import dev.reel.core.source.HttpSourceOptions;
 import dev.reel.core.source.Source;
 import dev.reel.core.source.SourceException;
 import dev.reel.core.source.SourceInfo;
@@ -33,7 +34,13 @@ final class MediaOpener {
      * @throws CancellationException {@code cancel} was cancelled
      */
     static Medium open(MediaRequest request, SpoolCache cache, Cancellation cancel) throws IOException {
-        return open(Sources.open(request.location(), cache), request, cancel);
+        return open(request, cache, HttpSourceOptions.DEFAULT, cancel);
+    }
+
+    /** Opens {@code request} with HTTP sources that use {@code http}. */
+    static Medium open(MediaRequest request, SpoolCache cache, HttpSourceOptions http, Cancellation cancel)
+            throws IOException {
+        return open(Sources.open(request.location(), cache, http), request, cancel);
     }
 
     /** Opens the medium of an already open {@code source}, which it closes when it fails. */

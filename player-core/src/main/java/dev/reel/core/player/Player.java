@@ -172,7 +172,7 @@ public final class Player implements AutoCloseable {
         }
         Source source;
         try {
-            source = Sources.open(info.location(), cache);
+            source = Sources.open(info.location(), cache, config.http());
         } catch (SourceException e) {
             return CompletableFuture.failedFuture(e);
         }

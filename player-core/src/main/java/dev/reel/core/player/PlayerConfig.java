@@ -2,6 +2,7 @@ package dev.reel.core.player;
 
 import dev.reel.audio.AudioSink;
 import dev.reel.audio.BlockWriterConfig;
+import dev.reel.core.source.HttpSourceOptions;
 import dev.reel.core.spool.SpoolCache;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,9 +19,10 @@ import java.util.function.Supplier;
  *     up with the download
  * @param cache the spool cache to open media through; empty: the player makes its own and closes
  *     it with itself
+ * @param http timeouts, look-ahead and retries of the HTTP sources the player opens
  */
 public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig blocks,
-        Duration cushion, Optional<SpoolCache> cache) {
+        Duration cushion, Optional<SpoolCache> cache, HttpSourceOptions http) {
 
     /** The cushion a player keeps by default: half a second of audio. */
     public static final Duration DEFAULT_CUSHION = Duration.ofMillis(500);
@@ -29,26 +31,32 @@ public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig bl
         Objects.requireNonNull(sinkFactory, "sinkFactory");
         Objects.requireNonNull(blocks, "blocks");
         Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(http, "http");
         if (cushion.isNegative()) {
             throw new IllegalArgumentException("negative cushion " + cushion);
         }
     }
 
-    /** Default blocks, a {@link #DEFAULT_CUSHION} and a spool cache of the player's own. */
+    /** Default blocks, a {@link #DEFAULT_CUSHION}, a spool cache of the player's own and default HTTP options. */
     public PlayerConfig(Supplier<AudioSink> sinkFactory) {
-        this(sinkFactory, BlockWriterConfig.defaults(), DEFAULT_CUSHION, Optional.empty());
+        this(sinkFactory, BlockWriterConfig.defaults(), DEFAULT_CUSHION, Optional.empty(), HttpSourceOptions.DEFAULT);
     }
 
     public PlayerConfig withBlocks(BlockWriterConfig newBlocks) {
-        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache);
+        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache, http);
     }
 
     public PlayerConfig withCushion(Duration newCushion) {
-        return new PlayerConfig(sinkFactory, blocks, newCushion, cache);
+        return new PlayerConfig(sinkFactory, blocks, newCushion, cache, http);
     }
 
     /** Shares {@code newCache} (which the player then does not close). */
     public PlayerConfig withCache(SpoolCache newCache) {
-        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache));
+        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache), http);
+    }
+
+    /** Opens HTTP sources with {@code newHttp} (shorter timeouts and retries in tests, for one). */
+    public PlayerConfig withHttpOptions(HttpSourceOptions newHttp) {
+        return new PlayerConfig(sinkFactory, blocks, cushion, cache, newHttp);
     }
 }

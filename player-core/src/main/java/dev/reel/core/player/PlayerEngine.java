@@ -239,7 +239,7 @@ final class PlayerEngine implements Runnable {
         Medium medium;
         try {
             medium = command.source() == null
-                    ? MediaOpener.open(command.request(), cache, cancel)
+                    ? MediaOpener.open(command.request(), cache, config.http(), cancel)
                     : MediaOpener.open(command.source(), command.request(), cancel);
         } catch (CancellationException e) {
             return;
