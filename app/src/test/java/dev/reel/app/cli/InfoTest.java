@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
@@ -30,7 +31,7 @@ class InfoTest extends ServerTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).singleElement().isEqualTo("{\"format\":{\"encoding\":\"s16le\",\"rate\":8000,"
                 + "\"channels\":1},\"duration\":1.5,\"size\":" + wav.length + ",\"seekable\":true}");
-        assertThat(Captures.all()).isEmpty();
+        assertThat(AlsaCapture.files()).isEmpty();
     }
 
     @Test

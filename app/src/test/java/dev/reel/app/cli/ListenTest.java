@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Signals;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ class ListenTest {
 
     @BeforeEach
     void clearCapture() throws Exception {
-        Captures.clear();
+        AlsaCapture.clear();
     }
 
     @Test
@@ -48,7 +49,7 @@ class ListenTest {
         byte[] both = new byte[first.length + second.length];
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
-        assertThat(Captures.read(format)).isEqualTo(both);
+        assertThat(AlsaCapture.read(format)).isEqualTo(both);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.reel.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
@@ -29,7 +30,7 @@ class PlayErrorsTest extends ServerTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
         assertThat(run.errLines()).singleElement().asString().startsWith("reel: ").contains(messagePart);
-        assertThat(Captures.all()).isEmpty();
+        assertThat(AlsaCapture.files()).isEmpty();
     }
 
     String served(String path, byte[] body, String type) {

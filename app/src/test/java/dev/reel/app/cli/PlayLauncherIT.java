@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.RangeServer;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
@@ -36,7 +37,7 @@ class PlayLauncherIT {
 
     @BeforeEach
     void clearCapture() throws Exception {
-        Captures.clear();
+        AlsaCapture.clear();
     }
 
     @Test
@@ -55,7 +56,7 @@ class PlayLauncherIT {
             }
             assertThat(run.outLines().get(0)).startsWith("{\"event\":\"ready\"");
             assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("{\"event\":\"ended\"}");
-            assertThat(Captures.read(S16_STEREO)).isEqualTo(Arrays.copyOfRange(data, 22050 * 4, data.length));
+            assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(Arrays.copyOfRange(data, 22050 * 4, data.length));
         }
     }
 
@@ -78,7 +79,7 @@ class PlayLauncherIT {
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.errLines()).singleElement().asString().startsWith("reel: ");
-        assertThat(Captures.all()).isEmpty();
+        assertThat(AlsaCapture.files()).isEmpty();
     }
 
     @Test
@@ -122,6 +123,6 @@ class PlayLauncherIT {
         } finally {
             listening.destroyForcibly();
         }
-        assertThat(Captures.read(S16_STEREO)).isEqualTo(data);
+        assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(data);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
@@ -66,7 +67,7 @@ class PlayTest extends ServerTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEmpty();
-        assertThat(Captures.read(S16_STEREO)).isEqualTo(data);
+        assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(data);
     }
 
     @Test
@@ -77,7 +78,7 @@ class PlayTest extends ServerTest {
         CliRun run = CliRun.run("play", "--start", "1.25", server.url("/a.wav"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Captures.read(S16_STEREO)).isEqualTo(from(data, 1.25));
+        assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(from(data, 1.25));
     }
 
     @Test
@@ -89,7 +90,7 @@ class PlayTest extends ServerTest {
         CliRun run = CliRun.run("play", "--start", "0.7", server.url("/a.wav"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Captures.read(S16_STEREO)).isEqualTo(from(data, 0.7));
+        assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(from(data, 0.7));
     }
 
     @Test
@@ -101,14 +102,14 @@ class PlayTest extends ServerTest {
         server.setFaults("/chunked.wav", Faults.NONE.withChunked());
 
         CliRun cut = CliRun.run("play", server.url("/cut.wav"));
-        byte[] cutPlayed = Captures.read(S16_STEREO);
-        Captures.clear();
+        byte[] cutPlayed = AlsaCapture.read(S16_STEREO);
+        AlsaCapture.clear();
         CliRun chunked = CliRun.run("play", "--start", "0.5", server.url("/chunked.wav"));
 
         assertThat(cut.exitCode()).as(cut.err()).isZero();
         assertThat(cutPlayed).isEqualTo(data);
         assertThat(chunked.exitCode()).as(chunked.err()).isZero();
-        assertThat(Captures.read(S16_STEREO)).isEqualTo(from(data, 0.5));
+        assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(from(data, 0.5));
     }
 
     @Test
@@ -117,7 +118,7 @@ class PlayTest extends ServerTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(Captures.read(S16_STEREO)).isEmpty();
+        assertThat(AlsaCapture.read(S16_STEREO)).isEmpty();
     }
 
     @Test
@@ -141,7 +142,7 @@ class PlayTest extends ServerTest {
         byte[] written = Files.readAllBytes(out);
         assertThat(Arrays.copyOfRange(written, written.length - data.length, written.length)).isEqualTo(data);
         assertThat(written.length - data.length).isEqualTo(44);
-        assertThat(Captures.all()).isEmpty();
+        assertThat(AlsaCapture.files()).isEmpty();
     }
 
     @Test
@@ -152,7 +153,7 @@ class PlayTest extends ServerTest {
         CliRun run = CliRun.run("play", "--format", "s16le:44100:2", server.url("/a.raw"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Captures.read(S16_STEREO)).isEqualTo(data);
+        assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(data);
     }
 
     @Test
@@ -218,7 +219,7 @@ class PlayTest extends ServerTest {
 
             assertThat(session.awaitExit(Duration.ofSeconds(30))).as(session.err()).isZero();
         }
-        byte[] played = Captures.read(SLOW_FORMAT);
+        byte[] played = AlsaCapture.read(SLOW_FORMAT);
         byte[] tail = Arrays.copyOfRange(data, (int) (17.5 * SLOW_RATE) * FRAME, data.length);
         // A prefix of the data, then exactly the data from 17.5 s to the end.
         assertThat(played.length).isGreaterThanOrEqualTo(tail.length);
@@ -247,7 +248,7 @@ class PlayTest extends ServerTest {
         // Every frame played is a frame of the source (its first 4 bytes count frames), in runs
         // broken only where a seek jumped (what played before the pause may be nothing): never a
         // wrong or misaligned byte, and the last run starts where the last seek went.
-        byte[] played = Captures.read(SLOW_FORMAT);
+        byte[] played = AlsaCapture.read(SLOW_FORMAT);
         int jumps = 0;
         long lastRunStart = Signals.frameNumber(played, 0, FRAME);
         for (int offset = 0; offset < played.length; offset += FRAME) {

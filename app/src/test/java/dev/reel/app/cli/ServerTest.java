@@ -1,5 +1,6 @@
 package dev.reel.app.cli;
 
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.RangeServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,7 @@ abstract class ServerTest {
 
     @BeforeEach
     void startServerAndClearCapture() throws Exception {
-        Captures.clear();
+        AlsaCapture.clear();
         server = RangeServer.start();
     }
 

@@ -7,6 +7,7 @@ import dev.reel.core.player.Player;
 import dev.reel.core.player.PlayerConfig;
 import dev.reel.core.player.PlayerEvent;
 import dev.reel.core.player.PlayerState;
+import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Exchange;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.RangeServer;
@@ -61,7 +62,7 @@ class ReelWindowTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        AlsaCaptureDir.clear();
+        AlsaCapture.clear();
         server = RangeServer.start();
         server.add("/short.wav", TestWav.tone(1.5), "audio/wav");
         server.add("/tone.wav", TestWav.tone(8), "audio/wav");
@@ -97,7 +98,7 @@ class ReelWindowTest {
 
         await(() -> window.state().state() == PlayerState.ENDED);
         closePlayer(robot);
-        assertThat(AlsaCaptureDir.cd()).isEqualTo(Arrays.copyOfRange(wav, TestWav.HEADER, wav.length));
+        assertThat(AlsaCapture.read(TestWav.FORMAT)).isEqualTo(Arrays.copyOfRange(wav, TestWav.HEADER, wav.length));
         assertThat(fx(() -> window.queue().items().size())).isEqualTo(1);
         assertThat(new RecentUrls(prefs).all()).containsExactly(server.url("/tone.wav"));
     }
@@ -185,7 +186,7 @@ class ReelWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.V);
         await(() -> window.state().state() == PlayerState.ENDED
                 && server.url("/short.wav").equals(window.state().location()));
-        assertThat(AlsaCaptureDir.cdBytes()).isGreaterThan(0);
+        assertThat(AlsaCapture.size(TestWav.FORMAT)).isGreaterThan(0);
 
         robot.type(KeyCode.ESCAPE);
         assertThat(fx(() -> window.banner().isVisible())).isFalse();
@@ -219,7 +220,7 @@ class ReelWindowTest {
         closePlayer(robot);
         byte[] one = samples(Files.readAllBytes(first));
         byte[] two = samples(Files.readAllBytes(second));
-        byte[] captured = AlsaCaptureDir.cd();
+        byte[] captured = AlsaCapture.read(TestWav.FORMAT);
         assertThat(captured).hasSameSizeAs(concat(one, two, one, two)).isEqualTo(concat(one, two, one, two));
     }
 
@@ -277,7 +278,7 @@ class ReelWindowTest {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out; the player's last state: " + window.state()
-                    + "; captured " + AlsaCaptureDir.cdBytes() + " bytes", e);
+                    + "; captured " + AlsaCapture.size(TestWav.FORMAT) + " bytes", e);
         }
     }
 

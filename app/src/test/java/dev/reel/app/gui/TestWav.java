@@ -3,6 +3,7 @@ package dev.reel.app.gui;
 import dev.reel.testkit.WavBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import javax.sound.sampled.AudioFormat;
 
 /** WAV files for the window's tests: 16-bit stereo at 44.1 kHz, a tone that swells and fades. */
 final class TestWav {
@@ -10,6 +11,8 @@ final class TestWav {
     static final int RATE = 44100;
     static final int FRAME = 4;
     static final int HEADER = 44;
+    /** The files' format, in which the window opens its device line. */
+    static final AudioFormat FORMAT = new AudioFormat(RATE, 16, 2, true, false);
 
     private TestWav() {
     }
