@@ -76,6 +76,7 @@ class ReelWindowTest {
 
     @Start
     void start(Stage stage) {
+        Theme.LIGHT.apply();
         prefs.putInt("volume", 100);
         player = new Player(new PlayerConfig(() -> new LineSink(null)));
         window = new ReelWindow(player, prefs);
