@@ -41,12 +41,25 @@ class PulsePlaybackTest {
         return p.waitFor();
     }
 
+    /**
+     * Four blocks of 100 ms (400 ms at the device). On a loaded machine the writer's thread can be
+     * off the CPU for a couple of hundred milliseconds; with only the default 200 ms queued the
+     * device then truly runs dry, which is the scheduler's doing, not the writer's. Blocks this
+     * size still make the writer refill many times within a second.
+     */
+    private static final BlockWriterConfig CUSHIONED = new BlockWriterConfig(4, Duration.ofMillis(100));
+    private static final BlockWriterConfig DEFAULTS = BlockWriterConfig.defaults();
+    private static final long BLOCK_MILLIS = DEFAULTS.blockDuration().toMillis();
+    private static final long BUFFER_MILLIS = DEFAULTS.blocks() * BLOCK_MILLIS;
+    /** How late a loaded machine may run the writer after the input wakes. */
+    private static final long SCHEDULING_MARGIN_MILLIS = 500;
+
     @Test
     void steadyInputPlaysInRealTimeWithoutUnderruns() throws Exception {
         byte[] pcm = LinePlaybackTest.random(44100 * 4, 41);
         Events events = new Events();
         long t0 = System.nanoTime();
-        try (BlockWriter writer = new BlockWriter(new LineSink(null), BlockWriterConfig.defaults(), events)) {
+        try (BlockWriter writer = new BlockWriter(new LineSink(null), CUSHIONED, events)) {
             writer.start(LinePlaybackTest.S16, new TestInput(pcm, 4096), 0);
             assertThat(events.awaitEnd()).isEqualTo("drained");
             assertThat(writer.audibleFrame()).isEqualTo(44100);
@@ -55,20 +68,31 @@ class PulsePlaybackTest {
         assertThat(events.underruns).isEmpty();
     }
 
+    /**
+     * The input stalls right after a block was written, for much longer than the device holds. The
+     * underrun's two parts are bounded by what the writer knows: the audio queued at the last
+     * feed (at least the block just written, at most the device buffer) and the silence after it,
+     * which together span the stall, plus however late the scheduler let the writer notice.
+     */
     @Test
     void aStalledInputIsReportedAsAnUnderrun() throws Exception {
+        long stallMillis = 700;
         byte[] pcm = LinePlaybackTest.random(44100 * 4, 42);
-        TestInput in = new TestInput(pcm, 4096).stallAt(44100 * 4 / 2, Duration.ofMillis(700));
+        TestInput in = new TestInput(pcm, 4096).stallAt(44100 * 4 / 2, Duration.ofMillis(stallMillis));
         Events events = new Events();
-        try (BlockWriter writer = new BlockWriter(new LineSink(null), BlockWriterConfig.defaults(), events)) {
+        try (BlockWriter writer = new BlockWriter(new LineSink(null), DEFAULTS, events)) {
             writer.start(LinePlaybackTest.S16, in, 0);
             assertThat(events.awaitEnd()).isEqualTo("drained");
             // Known: after an underrun, ALSA's PulseAudio plugin leaves Java's frame counter up to
             // one block behind when the drain returns.
-            assertThat(writer.audibleFrame()).isBetween(44100L - 4410, 44100L);
+            assertThat(writer.audibleFrame()).isBetween(44100L - DEFAULTS.blockFrames(44100), 44100L);
         }
         assertThat(events.underruns).hasSize(1);
-        assertThat(events.underruns.get(0).gapMillis()).isBetween(100L, 700L);
+        Underrun underrun = events.underruns.get(0);
+        // Each part is rounded down to whole milliseconds, hence the one millisecond of slack.
+        assertThat(underrun.sinceLastFeedMillis()).isBetween(BLOCK_MILLIS - 1, BUFFER_MILLIS);
+        assertThat(underrun.sinceLastFeedMillis() + underrun.gapMillis())
+                .isBetween(stallMillis - 1, stallMillis + SCHEDULING_MARGIN_MILLIS);
     }
 
     @Test

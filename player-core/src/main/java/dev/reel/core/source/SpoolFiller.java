@@ -74,11 +74,16 @@ final class SpoolFiller {
         thread.start();
     }
 
-    /** Decides at once; the download thread does the fetching. */
+    /**
+     * Decides at once; the download thread does the fetching. The target is left to the running
+     * transfer when it is present or the transfer reaches it soon, judged on one snapshot of the
+     * spool's ranges taken after reading the transfer's position: the transfer advances that
+     * position only after its bytes are in the spool, so the snapshot holds all it wrote before.
+     */
     void seek(long position) {
         lock.lock();
         try {
-            if (closed || position < 0 || sequential || spool.contiguousFrom(position) > 0) {
+            if (closed || position < 0 || sequential) {
                 return;
             }
             OptionalLong length = spool.length();
@@ -86,8 +91,11 @@ final class SpoolFiller {
                 return;
             }
             long stream = streamPosition;
-            if (stream >= 0 && position >= stream && position - stream <= lookAheadBytes()
-                    && !spooledRangeAhead(stream, position)) {
+            List<ByteRange> present = spool.presentRanges();
+            if (Holes.firstMissing(present, position) > position) {
+                return;
+            }
+            if (pendingSeek < 0 && arrivingSoon(present, stream, position)) {
                 return;
             }
             pendingSeek = position;
@@ -105,11 +113,17 @@ final class SpoolFiller {
         wake.signalAll();
     }
 
-    /** Whether the running transfer will stop at spooled bytes before reaching {@code position}. */
-    private boolean spooledRangeAhead(long stream, long position) {
-        List<ByteRange> present = spool.presentRanges();
-        // The transfer writes before it advances streamPosition: start from the edge it writes at.
-        return Holes.nextPresent(present, Holes.firstMissing(present, stream)) <= position;
+    /**
+     * Whether the transfer writing at {@code stream} (-1: none) reaches the absent byte
+     * {@code position} within the look-ahead, with no spooled range stopping it first.
+     */
+    private boolean arrivingSoon(List<ByteRange> present, long stream, long position) {
+        if (stream < 0) {
+            return false;
+        }
+        long edge = Holes.firstMissing(present, stream);
+        return position >= edge && position - edge <= lookAheadBytes()
+                && Holes.nextPresent(present, edge) > position;
     }
 
     private long lookAheadBytes() {
@@ -212,6 +226,8 @@ final class SpoolFiller {
             long target = nextTarget();
             if (target >= 0) {
                 current = fetcher.transfer(target, sequential);
+                // Seeks to the target while the request is on its way must wait for it, not restart it.
+                streamPosition = target;
                 return current;
             }
         } finally {

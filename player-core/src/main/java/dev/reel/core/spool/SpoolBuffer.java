@@ -317,11 +317,16 @@ public final class SpoolBuffer implements AutoCloseable {
      *     and interrupt as {@link #read}
      */
     public long awaitContiguous(long position, long bytes, long timeoutNanos) throws IOException {
+        return awaitContiguous(position, bytes, timeoutNanos, null);
+    }
+
+    /** {@link #awaitContiguous(long, long, long)} for {@code reader}, whose close ends the wait. */
+    long awaitContiguous(long position, long bytes, long timeoutNanos, SpoolReader reader) throws IOException {
         lock.lock();
         try {
             long nanos = timeoutNanos;
             while (true) {
-                checkReadable(position, null);
+                checkReadable(position, reader);
                 long available = present.runEnd(position) - position;
                 if (available >= bytes || (length >= 0 && position + available >= length)) {
                     return available;
@@ -546,7 +551,7 @@ public final class SpoolBuffer implements AutoCloseable {
         notifyListeners();
     }
 
-    /** Wakes blocked reads so they see a reader's close. */
+    /** Wakes blocked reads and waits so they see a reader's close. */
     void wakeReaders() {
         lock.lock();
         try {

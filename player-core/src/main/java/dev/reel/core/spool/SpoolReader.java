@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * {@link NonWritableChannelException}.
  *
  * <p>Used by one thread at a time, except {@link #close}, which may come from any thread and
- * wakes a blocked read.
+ * wakes a blocked read or {@link #awaitContiguous}.
  */
 public final class SpoolReader implements SeekableByteChannel {
 
@@ -62,13 +62,15 @@ public final class SpoolReader implements SeekableByteChannel {
 
     /**
      * Waits, without consuming, until {@code bytes} are present from the current position (or the
-     * resource ends sooner, or the timeout passes); see {@link SpoolBuffer#awaitContiguous}.
+     * resource ends sooner, or the timeout passes); see {@link SpoolBuffer#awaitContiguous}. Closing
+     * this reader from another thread ends the wait with an
+     * {@link java.nio.channels.AsynchronousCloseException}, as it ends a read.
      */
     public long awaitContiguous(long bytes, Duration timeout) throws IOException {
         if (!open) {
             throw new ClosedChannelException();
         }
-        return buffer.awaitContiguous(position, bytes, timeout.toNanos());
+        return buffer.awaitContiguous(position, bytes, timeout.toNanos(), this);
     }
 
     @Override
@@ -155,7 +157,7 @@ public final class SpoolReader implements SeekableByteChannel {
         return open;
     }
 
-    /** Closes this cursor (not the buffer); a read blocked in it wakes and throws. Safe from any thread. */
+    /** Closes this cursor (not the buffer); a read or wait blocked in it wakes and throws. Safe from any thread. */
     @Override
     public void close() {
         if (open) {

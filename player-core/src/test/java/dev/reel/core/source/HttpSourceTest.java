@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.core.spool.ByteRange;
+import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.testkit.Content;
 import dev.reel.testkit.Exchange;
 import dev.reel.testkit.Faults;
@@ -138,6 +139,32 @@ class HttpSourceTest {
         awaitState(source, SourceState.COMPLETE);
         assertThat(requests(server, 1)).hasSize(1);
         assertThat(server.active()).isEmpty();
+    }
+
+    /**
+     * Seeks to the first byte the transfer has not written yet, from the download thread right
+     * after each write (before the transfer advances its own position) and from the test thread as
+     * fast as it can, until the download completes: each target is the transfer's next byte, so
+     * none may cost a cancel and a new request.
+     */
+    @Test
+    void seeksToTheDownloadEdgeNeverRestartTheTransfer() throws Exception {
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withBandwidth(SLOW));
+        HttpSource source = source(server.url(PATH));
+        SpoolBuffer spool = source.spool();
+        spool.addChangeListener(() -> source.seek(spool.contiguousFrom(0)));
+        source.start();
+        readExactly(spool, 0, 1);
+        int seeks = 0;
+        while (source.state() != SourceState.COMPLETE && source.state() != SourceState.FAILED) {
+            source.seek(spool.contiguousFrom(0));
+            seeks++;
+        }
+        assertThat(seeks).isPositive();
+        assertThat(readFrom(spool, 0)).isEqualTo(DATA);
+        assertThat(source.stats().requests()).isEqualTo(1);
+        assertThat(server.log()).hasSize(1);
     }
 
     @Test

@@ -50,12 +50,22 @@ class SpoolBufferTest {
 
     /** Starts a read of up to {@code n} bytes on another thread and waits until it is blocked in the spool. */
     private CompletableFuture<Integer> blockedRead(SpoolReader reader, ByteBuffer dst) throws InterruptedException {
+        return blocked(() -> reader.read(dst));
+    }
+
+    /** Blocking spool work, for {@link #blocked}. */
+    private interface SpoolCall<T> {
+        T call() throws IOException;
+    }
+
+    /** Starts {@code call} on another thread and waits until it is blocked in the spool. */
+    private <T> CompletableFuture<T> blocked(SpoolCall<T> call) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Integer> result = new CompletableFuture<>();
+        CompletableFuture<T> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             started.countDown();
             try {
-                result.complete(reader.read(dst));
+                result.complete(call.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
@@ -237,6 +247,16 @@ class SpoolBufferTest {
         }
         assertThat(cushion.get(10, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(1000);
         assertThat(r.position()).isZero();
+    }
+
+    @Test
+    void closingTheReaderFromAnotherThreadWakesItsAwaitContiguous() throws Exception {
+        SpoolBuffer s = spool(1 << 20, 0);
+        SpoolReader r = s.newReader();
+        CompletableFuture<Long> cushion = blocked(() -> r.awaitContiguous(1000, Duration.ofSeconds(60)));
+        r.close();
+        assertThat(failureOf(cushion)).isInstanceOf(AsynchronousCloseException.class);
+        assertThatThrownBy(() -> r.awaitContiguous(1, Duration.ofSeconds(1))).isInstanceOf(ClosedChannelException.class);
     }
 
     @Test
