@@ -3,6 +3,8 @@ package dev.reel.app;
 import dev.reel.app.cli.Cli;
 import dev.reel.app.cli.Streams;
 import dev.reel.app.gui.ReelApp;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -22,10 +24,22 @@ public final class Main {
                 System.err.println("reel: internal error in " + thread.getName() + ": " + e);
                 Runtime.getRuntime().halt(1);
             });
-            System.exit(Cli.run(Streams.system(), args));
+            Streams streams = Streams.system();
+            int code = Cli.run(streams, args);
+            // Wakes the stdin reader: the JVM's exit would wait 300 ms for a thread in a native read.
+            closeQuietly(streams.in());
+            System.exit(code);
         }
         ReelApp.launch(List.of(args));
         // The window is closed; player threads must not keep the process alive.
         System.exit(0);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Exiting anyway: a stdin that does not close changes nothing but the exit's speed.
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -21,7 +20,7 @@ import org.tinylog.Logger;
  */
 final class HttpFetcher implements Fetcher {
 
-    private final OkHttpClient client;
+    private final HttpClients clients;
     private final HttpUrl url;
     private final String location;
     private String etag;
@@ -29,8 +28,8 @@ final class HttpFetcher implements Fetcher {
     private long length = -1;
     private SourceInfo info;
 
-    HttpFetcher(OkHttpClient client, HttpUrl url) {
-        this.client = client;
+    HttpFetcher(HttpClients clients, HttpUrl url) {
+        this.clients = clients;
         this.url = url;
         this.location = url.toString();
     }
@@ -56,7 +55,7 @@ final class HttpFetcher implements Fetcher {
                 request.header("If-Range", validator);
             }
         }
-        return new HttpTransfer(client.newCall(request.build()), at);
+        return new HttpTransfer(request.build(), at);
     }
 
     /** A strong ETag, else Last-Modified; a weak ETag never (RFC 9110 §13.1.5). */
@@ -196,21 +195,30 @@ final class HttpFetcher implements Fetcher {
     /** One HTTP exchange. */
     private final class HttpTransfer implements Transfer {
 
-        private final Call call;
         private final long at;
+        private volatile Call call;
         private volatile boolean cancelled;
         private Response response;
         private BufferedSource body;
         private boolean exhausted;
 
-        HttpTransfer(Call call, long at) {
-            this.call = call;
+        HttpTransfer(Request request, long at) {
+            this.call = clients.forUrl(request.url()).newCall(request);
             this.at = at;
         }
 
         @Override
         public Opening open() throws IOException {
             response = call.execute();
+            HttpUrl https = httpsRedirect(response);
+            if (https != null) {
+                response.close();
+                call = clients.forUrl(https).newCall(response.request().newBuilder().url(https).build());
+                if (cancelled) {
+                    call.cancel();
+                }
+                response = call.execute();
+            }
             Opening opening = check(response, at);
             ResponseBody responseBody = response.body();
             if (responseBody == null || opening.end() == opening.start()) {
@@ -219,6 +227,19 @@ final class HttpFetcher implements Fetcher {
                 body = responseBody.source();
             }
             return opening;
+        }
+
+        /**
+         * Where a redirect from http to https leads: the cleartext client leaves those to us, so
+         * that plain http never loads the TLS machinery.
+         */
+        private HttpUrl httpsRedirect(Response response) {
+            String target = response.header("Location");
+            if (!response.isRedirect() || target == null || response.request().url().isHttps()) {
+                return null;
+            }
+            HttpUrl resolved = response.request().url().resolve(target);
+            return resolved != null && resolved.isHttps() ? resolved : null;
         }
 
         @Override

@@ -23,8 +23,7 @@ public final class HttpSource implements Source {
     public HttpSource(HttpUrl url, SpoolBuffer spool, HttpSourceOptions options) {
         this.spool = spool;
         this.filler = new SpoolFiller(
-                new HttpFetcher(HttpClients.client(options.connectTimeout(), options.readTimeout()),
-                        url),
+                new HttpFetcher(new HttpClients(options.connectTimeout(), options.readTimeout()), url),
                 spool, options.retry(), options.lookAhead(), options.minLookAheadBytes());
     }
 

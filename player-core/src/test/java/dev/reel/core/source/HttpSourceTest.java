@@ -392,6 +392,45 @@ class HttpSourceTest {
     }
 
     @Test
+    void anHttpsUrlSpeaksTls() throws Exception {
+        try (ServerSocket plain = plainTextServer()) {
+            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/a.wav";
+            HttpSource source = source(url);
+            source.start();
+            assertFailure(source, "TLS failure", url);
+        }
+    }
+
+    @Test
+    void aRedirectFromHttpToHttpsIsFollowedWithTls() throws Exception {
+        try (ServerSocket plain = plainTextServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(302)
+                    .setHeader("Location", "https://127.0.0.1:" + plain.getLocalPort() + "/b.wav"));
+            HttpSource source = source(mock.url("/a.wav").toString());
+            source.start();
+            assertFailure(source, "TLS failure");
+        }
+    }
+
+    /** Answers every connection at once with plain HTTP, which a TLS client cannot take. */
+    private static ServerSocket plainTextServer() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    socket.getOutputStream().write(
+                            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "plain-text-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server;
+    }
+
+    @Test
     void aRefusedConnectionFailsWithOneLine() throws Exception {
         String url = mock.url("/a.wav").toString();
         mock.shutdown();
