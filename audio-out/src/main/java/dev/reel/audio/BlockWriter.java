@@ -123,7 +123,7 @@ public final class BlockWriter implements AutoCloseable {
         return t;
     }
 
-    /** Stops the device; queued audio is kept. */
+    /** Stops the device; queued audio is kept and nothing more is written until {@link #resume}. */
     public void pause() {
         lock.lock();
         try {
@@ -504,6 +504,11 @@ public final class BlockWriter implements AutoCloseable {
             AudioException failure = null;
             lock.lock();
             try {
+                // Not even into a stopped line's free room: a device that cannot pause (ALSA's
+                // file and null plugins) keeps consuming whatever it is given.
+                while (paused && generation == gen && !closed) {
+                    changed.awaitUninterruptibly();
+                }
                 writing = true;
                 progressNanos = System.nanoTime();
                 if (!watchdogArmed) {
