@@ -44,9 +44,10 @@ public final class BlockWriter implements AutoCloseable {
     private long sinkBase;
     private long endFrame;
     private boolean writing;
-    private long writeSeq;
-    private long checkedSeq;
     private long checkedPlayed;
+    private long progressNanos;
+    private long startedPlayed;
+    private long consumingNanos;
     private boolean watchdogArmed;
     private boolean stalled;
     private long underruns;
@@ -122,7 +123,7 @@ public final class BlockWriter implements AutoCloseable {
         return t;
     }
 
-    /** Stops the device; queued audio is kept. */
+    /** Stops the device; queued audio is kept and nothing more is written until {@link #resume}. */
     public void pause() {
         lock.lock();
         try {
@@ -138,7 +139,7 @@ public final class BlockWriter implements AutoCloseable {
         try {
             paused = false;
             if (running) {
-                sink.start();
+                startSinkLocked();
             }
             changed.signalAll();
         } finally {
@@ -417,12 +418,24 @@ public final class BlockWriter implements AutoCloseable {
             if (!running) {
                 running = true;
                 if (!paused) {
-                    sink.start();
+                    startSinkLocked();
                 }
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Starts the device and its clocks: a device may begin consuming well after its start
+     * (PulseAudio's null sink takes up to 2 s), so neither the underrun clock nor the watchdog
+     * counts from here until the frame counter moves.
+     */
+    private void startSinkLocked() {
+        sink.start();
+        startedPlayed = sink.framesPlayed();
+        consumingNanos = 0;
+        progressNanos = System.nanoTime();
     }
 
     private boolean stale(long gen) {
@@ -440,17 +453,27 @@ public final class BlockWriter implements AutoCloseable {
      * PulseAudio plugin reports its server's latency as queued audio, so the counter of a starved
      * PulseAudio line never reaches the frames written. A device that is not paced in real time
      * empties at once and is counted as holding one block, so it is not starved by a fast input.
+     * The clock runs only once the device consumes: a device whose counter has not moved since it
+     * was started still holds everything written, and one that began late began when its counter
+     * says it did.
      */
     private boolean checkUnderrun() {
         Underrun underrun;
         lock.lock();
         try {
-            playedBeforeWrite = Math.min(endFrame, baseFrame + sink.framesPlayed() - sinkBase);
+            long played = sink.framesPlayed();
+            playedBeforeWrite = Math.min(endFrame, baseFrame + played - sinkBase);
             if (!running || paused) {
                 return false;
             }
             long now = System.nanoTime();
-            long dry = lastFeedNanos + (long) (queuedAtFeed * 1e9 / deviceFormat.getFrameRate());
+            if (consumingNanos == 0) {
+                if (played <= startedPlayed) {
+                    return false;
+                }
+                consumingNanos = now - nanosFor(played - startedPlayed);
+            }
+            long dry = Math.max(lastFeedNanos, consumingNanos) + nanosFor(queuedAtFeed);
             if (now < dry) {
                 return false;
             }
@@ -466,6 +489,10 @@ public final class BlockWriter implements AutoCloseable {
         return true;
     }
 
+    private long nanosFor(long frames) {
+        return (long) (frames * 1e9 / deviceFormat.getFrameRate());
+    }
+
     /** Writes one converted block, reopening a dead device. @return false when a flush cut it off */
     private boolean writeBlock(byte[] out, int len, int frames, long gen) throws AudioException {
         int offset = 0;
@@ -477,8 +504,13 @@ public final class BlockWriter implements AutoCloseable {
             AudioException failure = null;
             lock.lock();
             try {
+                // Not even into a stopped line's free room: a device that cannot pause (ALSA's
+                // file and null plugins) keeps consuming whatever it is given.
+                while (paused && generation == gen && !closed) {
+                    changed.awaitUninterruptibly();
+                }
                 writing = true;
-                writeSeq++;
+                progressNanos = System.nanoTime();
                 if (!watchdogArmed) {
                     watchdogArmed = true;
                     scheduleStallCheck();
@@ -550,7 +582,7 @@ public final class BlockWriter implements AutoCloseable {
             }
             if (!running) {
                 running = true;
-                sink.start();
+                startSinkLocked();
                 return true;
             }
             return written > 0 || generation != gen || closed;
@@ -561,15 +593,17 @@ public final class BlockWriter implements AutoCloseable {
 
     /**
      * The watchdog ticks every half stall timeout while writes go on (one timer, not one per
-     * write, so a block costs no extra wake-up) and stops when the writer is idle.
+     * write, so a block costs no extra wake-up) and stops when the writer is idle, so time spent
+     * waiting for the input is never judged.
      */
     private void scheduleStallCheck() {
         watchdog.schedule(this::checkStall, config.stallTimeout().toNanos() / 2, TimeUnit.NANOSECONDS);
     }
 
     /**
-     * On the watchdog thread: the same write still blocked at two ticks in a row, its device
-     * neither paused nor advancing in between, means a dead device.
+     * On the watchdog thread: a write pending for the whole stall timeout while its device, not
+     * paused, neither advanced nor was started means a dead device. Progress is counted from the
+     * write's start, the device's start and each tick that saw the counter move.
      */
     private void checkStall() {
         lock.lock();
@@ -579,9 +613,13 @@ public final class BlockWriter implements AutoCloseable {
                 return;
             }
             long played = sink.framesPlayed();
-            if (checkedSeq != writeSeq || paused || checkedPlayed != played) {
-                checkedSeq = writeSeq;
-                checkedPlayed = played;
+            long now = System.nanoTime();
+            boolean moved = checkedPlayed != played;
+            checkedPlayed = played;
+            if (moved || paused) {
+                progressNanos = now;
+            }
+            if (now - progressNanos < config.stallTimeout().toNanos()) {
                 scheduleStallCheck();
                 return;
             }

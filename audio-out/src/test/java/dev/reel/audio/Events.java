@@ -41,6 +41,11 @@ final class Events implements AudioListener {
         ends.add("failed");
     }
 
+    /** The next end event within {@code timeout}, or null: lets a test wait a while for nothing to end. */
+    String awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ends.poll(timeout, unit);
+    }
+
     /** The next end event ("drained" or "failed"); fails the test after 10 s. */
     String awaitEnd() throws InterruptedException {
         String end = ends.poll(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reel.testkit.AlsaCapture;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,30 @@ class LinePlaybackTest {
             in.release();
             writer.resume();
             writer.pause();
+            writer.resume();
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(AlsaCapture.read(S16)).isEqualTo(pcm);
+    }
+
+    /**
+     * The ALSA null device is not paced and cannot pause, so its capture grows as fast as the
+     * writer writes: while paused the writer writes nothing but the block already in hand.
+     */
+    @Test
+    void aPausedLineTakesNoMoreThanItsBuffer() throws Exception {
+        byte[] pcm = random(44100 * 4 * 2, 9);
+        TestInput in = new TestInput(pcm, 4096).holdAt(44100 * 4 / 2);
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(new LineSink(null), BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, in, 0);
+            in.awaitHeld();
+            writer.pause();
+            long atPause = Files.size(AlsaCapture.file(S16));
+            in.release();
+            assertThat(events.awaitEnd(500, TimeUnit.MILLISECONDS)).isNull();
+            long later = Files.size(AlsaCapture.file(S16));
+            assertThat(later - atPause).isLessThanOrEqualTo(4410L * 4);
             writer.resume();
             assertThat(events.awaitEnd()).isEqualTo("drained");
         }

@@ -3,6 +3,7 @@ package dev.reel.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFormat;
@@ -88,5 +89,94 @@ class PacedPlaybackTest {
             assertThat(events.awaitEnd()).isEqualTo("drained");
         }
         assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
+    @Test
+    void aDeviceThatBeginsPlayingLateIsNotStarvedBeforeItPlays() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4, 25);
+        // The input fills the blocks, then holds longer than they last but not as long as the
+        // device takes to begin: nothing has been heard yet, so nothing ran dry.
+        assertPlaysOnALateDeviceWithoutUnderruns(pcm,
+                new TestInput(pcm, 4096).stallAt(2 * BLOCK_BYTES, Duration.ofMillis(400)));
+    }
+
+    @Test
+    void anInputPacedJustAheadOfALateDeviceGivesNoUnderruns() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4, 26);
+        assertPlaysOnALateDeviceWithoutUnderruns(pcm, new TestInput(pcm, 4096).paced(44100 * 4 * 1.05));
+    }
+
+    /** Plays {@code in} on a device that begins 700 ms after its start, as PulseAudio's null sink does. */
+    private static void assertPlaysOnALateDeviceWithoutUnderruns(byte[] pcm, TestInput in) throws Exception {
+        PacedSink sink = new PacedSink().startLatency(Duration.ofMillis(700));
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, in, 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(events.underruns).isEmpty();
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
+    @Test
+    void anInputBlockedLongerThanTheStallTimeoutIsAnUnderrunNotADeadDevice() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4, 27);
+        TestInput in = new TestInput(pcm, 4096).stallAt(44100 * 4 * 2 / 5, Duration.ofSeconds(4));
+        // A device that begins 900 ms after each start, inside the 1 s stall timeout.
+        PacedSink sink = new PacedSink().startLatency(Duration.ofMillis(900));
+        Events events = new Events();
+        BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofSeconds(1));
+        try (BlockWriter writer = new BlockWriter(sink, config, events)) {
+            writer.start(S16, in, 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+            assertThat(writer.audibleFrame()).isEqualTo(44100);
+        }
+        assertThat(sink.opens()).isEqualTo(1);
+        assertThat(events.underruns).hasSize(1);
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
+    @Test
+    void pausedPlaybackWritesNothingBeyondTheQueuedBlocks() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4 * 2, 28);
+        PacedSink sink = new PacedSink();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, new TestInput(pcm, 4096), 0);
+            sink.awaitPlayed(BLOCK_BYTES);
+            writer.pause();
+            long heardAtPause = writer.audibleFrame() * 4;
+            long writtenAtPause = sink.written();
+            // Nothing to await: the check is that nothing happens while paused.
+            assertThat(events.awaitEnd(500, TimeUnit.MILLISECONDS)).isNull();
+            long writtenLater = sink.written();
+            assertThat(writtenLater - heardAtPause).isLessThanOrEqualTo(2L * BLOCK_BYTES);
+            assertThat(writtenLater - writtenAtPause).isLessThanOrEqualTo(BLOCK_BYTES);
+            assertThat(writer.audibleFrame() * 4).isEqualTo(heardAtPause);
+            writer.resume();
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(sink.heard()).isEqualTo(pcm);
+        assertThat(sink.written()).isEqualTo(pcm.length);
+    }
+
+    @Test
+    void aDeviceThatBeginsLateAfterAFlushIsNotTakenForDead() throws Exception {
+        byte[] first = LinePlaybackTest.random(44100 * 4 * 2, 29);
+        byte[] second = LinePlaybackTest.random(44100 * 4 / 2, 30);
+        PacedSink sink = new PacedSink().startLatency(Duration.ofMillis(900));
+        Events events = new Events();
+        BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofSeconds(1));
+        try (BlockWriter writer = new BlockWriter(sink, config, events)) {
+            writer.start(S16, new TestInput(first, 4096), 0);
+            // Flushing 250 ms after the device began: out of step with anything since the start.
+            sink.awaitPlayed(BLOCK_BYTES * 5 / 2);
+            writer.flush(new TestInput(second, 4096), 100_000);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+            assertThat(writer.audibleFrame()).isEqualTo(100_000 + 22050);
+        }
+        assertThat(sink.opens()).isEqualTo(1);
+        byte[] heard = sink.heard();
+        assertThat(Arrays.copyOfRange(heard, heard.length - second.length, heard.length)).isEqualTo(second);
     }
 }

@@ -1,6 +1,7 @@
 package dev.reel.audio;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,8 @@ import javax.sound.sampled.AudioFormat;
  * A test sink that plays in real time by the clock: it queues up to its buffer size, "plays"
  * frameRate frames a second while started, and keeps exactly the bytes that were played (what a
  * listener would have heard). Knobs: {@link #wedgeOpens} makes a device stop playing and block
- * every write, {@link #refuseOpensAfter} makes reopening fail.
+ * every write, {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
+ * started device begin playing late (as PulseAudio's null sink does).
  */
 final class PacedSink implements AudioSink {
 
@@ -33,10 +35,18 @@ final class PacedSink implements AudioSink {
     private int wedgeOpens;
     private int refuseOpensAfter = Integer.MAX_VALUE;
     private long flushes;
+    private long startLatencyNanos;
+    private long written;
 
     /** The first {@code n} openings play nothing and block every write. */
     PacedSink wedgeOpens(int n) {
         wedgeOpens = n;
+        return this;
+    }
+
+    /** A started device plays nothing for {@code latency}, then plays in real time. */
+    PacedSink startLatency(Duration latency) {
+        startLatencyNanos = latency.toNanos();
         return this;
     }
 
@@ -71,7 +81,7 @@ final class PacedSink implements AudioSink {
     private long playedLocked() {
         long played = playedAtMark;
         if (running && !wedged) {
-            long frames = (long) ((System.nanoTime() - markNanos) * (double) format.getFrameRate() / 1e9);
+            long frames = (long) (Math.max(0, System.nanoTime() - markNanos) * (double) format.getFrameRate() / 1e9);
             played += frames * format.getFrameSize();
         }
         return Math.min(played, session.size());
@@ -98,6 +108,7 @@ final class PacedSink implements AudioSink {
                 int n = (int) Math.min(len, room) / format.getFrameSize() * format.getFrameSize();
                 if (n > 0 && !wedged) {
                     session.write(bytes, offset, n);
+                    written += n;
                     return n;
                 }
                 if (running && !wedged) {
@@ -124,7 +135,7 @@ final class PacedSink implements AudioSink {
         try {
             if (open && !running) {
                 queuedAtStart.add((int) (session.size() - playedLocked()));
-                markNanos = System.nanoTime();
+                markNanos = System.nanoTime() + startLatencyNanos;
                 running = true;
                 changed.signalAll();
             }
@@ -234,6 +245,28 @@ final class PacedSink implements AudioSink {
         lock.lock();
         try {
             return new ArrayList<>(queuedAtStart);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the open device has played {@code bytes} since it was opened. */
+    void awaitPlayed(long bytes) throws InterruptedException {
+        lock.lock();
+        try {
+            while (heardSinceOpen + playedLocked() < bytes) {
+                changed.awaitNanos(nanosFor(Math.max(format.getFrameSize(), bytes - heardSinceOpen - playedLocked())));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes the device has accepted so far, played or not. */
+    long written() {
+        lock.lock();
+        try {
+            return written;
         } finally {
             lock.unlock();
         }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A real {@code SourceDataLine} on a device paced in real time: ALSA's default device is
@@ -65,6 +67,19 @@ class PulsePlaybackTest {
             assertThat(writer.audibleFrame()).isEqualTo(44100);
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isGreaterThanOrEqualTo(900);
+        assertThat(events.underruns).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1.05, 2})
+    void anInputPacedAheadOfPlaybackGivesNoUnderruns(double speed) throws Exception {
+        byte[] pcm = LinePlaybackTest.random(44100 * 4 * 3 / 2, 45);
+        TestInput in = new TestInput(pcm, 4096).paced(44100 * 4 * speed);
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(new LineSink(null), BlockWriterConfig.defaults(), events)) {
+            writer.start(LinePlaybackTest.S16, in, 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
         assertThat(events.underruns).isEmpty();
     }
 

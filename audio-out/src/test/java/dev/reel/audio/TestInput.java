@@ -22,6 +22,8 @@ final class TestInput implements PcmInput {
     private int holdAt = -1;
     private long holdNanos = -1;
     private boolean closed;
+    private double bytesPerSecond;
+    private long pacedFromNanos;
 
     TestInput(byte[] data, int... sizes) {
         this.data = data;
@@ -38,6 +40,15 @@ final class TestInput implements PcmInput {
     TestInput stallAt(int offset, Duration stall) {
         holdAt = offset;
         holdNanos = stall.toNanos();
+        return this;
+    }
+
+    /**
+     * Supplies bytes no faster than {@code bytesPerSecond}, like a network stream just ahead of
+     * playback: the byte at offset n is ready n / bytesPerSecond after the first read.
+     */
+    TestInput paced(double bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
         return this;
     }
 
@@ -78,6 +89,10 @@ final class TestInput implements PcmInput {
             }
             int limit = holdAt > position ? holdAt : data.length;
             int n = Math.min(Math.min(dst.remaining(), sizes[reads++ % sizes.length]), limit - position);
+            awaitPace(position + n);
+            if (closed) {
+                return -1;
+            }
             dst.put(data, position, n);
             position += n;
             return n;
@@ -86,6 +101,19 @@ final class TestInput implements PcmInput {
             throw new java.io.InterruptedIOException();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void awaitPace(int end) throws InterruptedException {
+        if (bytesPerSecond <= 0) {
+            return;
+        }
+        if (pacedFromNanos == 0) {
+            pacedFromNanos = System.nanoTime();
+        }
+        long left = pacedFromNanos + (long) (end * 1e9 / bytesPerSecond) - System.nanoTime();
+        while (left > 0 && !closed) {
+            left = changed.awaitNanos(left);
         }
     }
 
