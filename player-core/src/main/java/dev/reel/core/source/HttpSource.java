@@ -25,7 +25,8 @@ public final class HttpSource implements Source {
         this.filler = new SpoolFiller(
                 new HttpFetcher(HttpClients.client(options.connectTimeout(), options.readTimeout()),
                         url),
-                spool, options.retry(), options.lookAhead(), options.minLookAheadBytes());
+                spool, options.retry(), options.lookAhead(), options.minLookAheadBytes(),
+                options.firstRequestLimit());
     }
 
     /**
