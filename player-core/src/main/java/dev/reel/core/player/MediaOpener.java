@@ -100,8 +100,10 @@ final class MediaOpener {
         }
         SpoolReader header = source.spool().newReader();
         cancel.register(header);
+        // Past a probe the source fetches nothing until told where: a header longer than the probe says so.
+        long fetchFrom = request.startSeconds() > 0 ? PROBE_BYTES : Long.MAX_VALUE;
         try (header) {
-            return WavParser.parse(new FetchingChannel(source, header));
+            return WavParser.parse(new FetchingChannel(source, header, fetchFrom));
         } catch (IOException | RuntimeException e) {
             throwIfCancelled(cancel);
             throw e;
@@ -109,16 +111,18 @@ final class MediaOpener {
     }
 
     /**
-     * Reads the header through {@code reader}, telling {@code source} to fetch where a read finds
-     * nothing yet: a source that fetched a probe waits for a seek, and a header longer than the
-     * probe must not wait for it forever.
+     * Reads the header through {@code reader}, telling {@code source} to fetch where a read at or
+     * after {@code fetchFrom} finds nothing yet: a source that fetched a probe waits for a seek,
+     * and a header longer than the probe must not wait for it forever. Reads inside the probe
+     * wait for it without a word, which would end the source's wait too early.
      */
-    private record FetchingChannel(Source source, SpoolReader reader) implements ReadableByteChannel {
+    private record FetchingChannel(Source source, SpoolReader reader, long fetchFrom)
+            implements ReadableByteChannel {
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
             long position = reader.position();
-            if (source.spool().contiguousFrom(position) == 0) {
+            if (position >= fetchFrom && source.spool().contiguousFrom(position) == 0) {
                 source.seek(position);
             }
             return reader.read(dst);

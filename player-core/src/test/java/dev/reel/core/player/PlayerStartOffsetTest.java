@@ -96,6 +96,22 @@ class PlayerStartOffsetTest {
                 .allSatisfy(e -> assertThat(e.rangeStart()).isBetween(1L, MediaOpener.PROBE_BYTES));
     }
 
+    /** A slow probe: once the header is parsed, the seek to the target ends it rather than waiting for its rest. */
+    @Test
+    void aSlowProbeGivesWayToTheTargetOnceTheHeaderIsParsed() throws Exception {
+        byte[] samples = samples(20);
+        WavBuilder wav = wav(samples);
+
+        byte[] played = playFrom(wav, 10, Faults.NONE.withLatency(Duration.ofMillis(100))
+                .withBandwidth(16 * 1024).withOnlyFirst(1));
+        long target = wav.dataOffset() + 10L * RATE * FRAME;
+
+        assertThat(played).isEqualTo(from(samples, 10L * RATE));
+        List<Exchange> log = requests(2);
+        assertThat(log.get(0).range()).hasValue(PROBE);
+        assertThat(log.get(1).range()).hasValue("bytes=" + target + "-");
+    }
+
     @Test
     void aServerWithoutRangesPlaysExactlyFromTheStartFrame() throws Exception {
         byte[] samples = samples(3);
