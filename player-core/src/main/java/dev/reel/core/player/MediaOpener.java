@@ -13,6 +13,8 @@ import dev.reel.core.spool.SpoolCache;
 import dev.reel.core.spool.SpoolReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +23,15 @@ import java.util.concurrent.ExecutionException;
 /**
  * Opens a medium: starts its source, waits for what the source says, and chooses the format —
  * the request's raw format wins, then an {@code audio/L8|L16|L24} Content-Type, then the WAV
- * header read through a spool reader. Blocks the calling thread; a {@link Cancellation} wakes it.
+ * header read through a spool reader. A request that starts later than 0 s fetches only a probe
+ * of {@link #PROBE_BYTES} for the header and then tells the source where playback starts, so that
+ * little before the start is downloaded. Blocks the calling thread; a {@link Cancellation} wakes
+ * it.
  */
 final class MediaOpener {
+
+    /** The first request of a medium opened at a later start: enough for any usual WAV header. */
+    static final long PROBE_BYTES = 64 * 1024;
 
     private MediaOpener() {
     }
@@ -40,7 +48,8 @@ final class MediaOpener {
     /** Opens {@code request} with HTTP sources that use {@code http}. */
     static Medium open(MediaRequest request, SpoolCache cache, HttpSourceOptions http, Cancellation cancel)
             throws IOException {
-        return open(Sources.open(request.location(), cache, http), request, cancel);
+        HttpSourceOptions options = request.startSeconds() > 0 ? http.withFirstRequestLimit(PROBE_BYTES) : http;
+        return open(Sources.open(request.location(), cache, options), request, cancel);
     }
 
     /** Opens the medium of an already open {@code source}, which it closes when it fails. */
@@ -51,7 +60,11 @@ final class MediaOpener {
             SourceInfo info = awaitInfo(source, cancel);
             AudioInfo audio = readFormat(source, info, request, cancel);
             throwIfCancelled(cancel);
-            return new Medium(request.location(), source, info, audio);
+            Medium medium = new Medium(request.location(), source, info, audio);
+            if (request.startSeconds() > 0) {
+                source.seek(medium.byteOf(medium.frameAt(request.startSeconds())));
+            }
+            return medium;
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -87,11 +100,42 @@ final class MediaOpener {
         }
         SpoolReader header = source.spool().newReader();
         cancel.register(header);
+        // Past a probe the source fetches nothing until told where: a header longer than the probe says so.
+        long fetchFrom = request.startSeconds() > 0 ? PROBE_BYTES : Long.MAX_VALUE;
         try (header) {
-            return WavParser.parse(header);
+            return WavParser.parse(new FetchingChannel(source, header, fetchFrom));
         } catch (IOException | RuntimeException e) {
             throwIfCancelled(cancel);
             throw e;
+        }
+    }
+
+    /**
+     * Reads the header through {@code reader}, telling {@code source} to fetch where a read at or
+     * after {@code fetchFrom} finds nothing yet: a source that fetched a probe waits for a seek,
+     * and a header longer than the probe must not wait for it forever. Reads inside the probe
+     * wait for it without a word, which would end the source's wait too early.
+     */
+    private record FetchingChannel(Source source, SpoolReader reader, long fetchFrom)
+            implements ReadableByteChannel {
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            long position = reader.position();
+            if (position >= fetchFrom && source.spool().contiguousFrom(position) == 0) {
+                source.seek(position);
+            }
+            return reader.read(dst);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return reader.isOpen();
+        }
+
+        @Override
+        public void close() {
+            reader.close();
         }
     }
 

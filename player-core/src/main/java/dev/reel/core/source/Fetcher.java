@@ -12,8 +12,11 @@ import java.util.OptionalLong;
  */
 interface Fetcher {
 
-    /** A transfer from {@code position} (or from 0 when {@code fromStart}), not yet started. */
-    Transfer transfer(long position, boolean fromStart);
+    /**
+     * A transfer from {@code position} (or from 0 when {@code fromStart}) up to {@code end}
+     * (exclusive; -1: to the resource's end), not yet started. {@code fromStart} ignores {@code end}.
+     */
+    Transfer transfer(long position, long end, boolean fromStart);
 
     /** What the first opened transfer said about the resource. */
     SourceInfo info();

@@ -45,17 +45,19 @@ final class HttpFetcher implements Fetcher {
     }
 
     @Override
-    public Transfer transfer(long position, boolean fromStart) {
+    public Transfer transfer(long position, long end, boolean fromStart) {
         long at = fromStart ? 0 : position;
+        long stop = fromStart ? -1 : end;
+        boolean ranged = at > 0 || stop >= 0;
         Request.Builder request = new Request.Builder().url(url).header("Accept-Encoding", "identity");
-        if (at > 0) {
-            request.header("Range", "bytes=" + at + "-");
+        if (ranged) {
+            request.header("Range", "bytes=" + at + "-" + (stop >= 0 ? String.valueOf(stop - 1) : ""));
             String validator = ifRange();
             if (validator != null) {
                 request.header("If-Range", validator);
             }
         }
-        return new HttpTransfer(request.build(), at);
+        return new HttpTransfer(request.build(), at, ranged);
     }
 
     /** A strong ETag, else Last-Modified; a weak ETag never (RFC 9110 §13.1.5). */
@@ -66,7 +68,8 @@ final class HttpFetcher implements Fetcher {
         return lastModified;
     }
 
-    private Opening check(Response response, long at) throws IOException {
+    /** {@code ranged}: the request asked for a range (and so a 200 means the server ignores ranges). */
+    private Opening check(Response response, long at, boolean ranged) throws IOException {
         int code = response.code();
         if (code >= 300 && code < 400) {
             throw new SourceException("redirect to unsupported location "
@@ -74,7 +77,7 @@ final class HttpFetcher implements Fetcher {
                     + location);
         }
         if (code == 416) {
-            return unsatisfiable(response, at);
+            return unsatisfiable(response, at, ranged);
         }
         if (code >= 400) {
             String message = "HTTP " + code + " from " + location;
@@ -92,20 +95,20 @@ final class HttpFetcher implements Fetcher {
         ResponseBody body = response.body();
         long bodyLength = body == null ? -1 : body.contentLength();
         if (code == 200) {
-            return whole(response, at, bodyLength);
+            return whole(response, ranged, bodyLength);
         }
         return partial(response, at, bodyLength);
     }
 
-    private Opening whole(Response response, long at, long bodyLength) throws IOException {
+    private Opening whole(Response response, boolean ranged, long bodyLength) throws IOException {
         if (info == null) {
-            remember(response, bodyLength, bodyLength >= 0
+            remember(response, bodyLength, !ranged && bodyLength >= 0
                     && "bytes".equalsIgnoreCase(response.header("Accept-Ranges")));
         } else {
             checkSame(response, bodyLength);
         }
-        boolean noRanges = at > 0 || "none".equalsIgnoreCase(response.header("Accept-Ranges"));
-        if (at > 0) {
+        boolean noRanges = ranged || "none".equalsIgnoreCase(response.header("Accept-Ranges"));
+        if (ranged) {
             Logger.info("{} ignored a range request; downloading it from the start", location);
         }
         return new Opening(0, bodyLength, optional(length), noRanges);
@@ -131,14 +134,14 @@ final class HttpFetcher implements Fetcher {
         }
         long count = range.last() - range.first() + 1;
         if (range.first() != at || range.first() < 0 || (bodyLength >= 0 && bodyLength != count)) {
-            throw new RangesUnusableException("206 for bytes=" + at + "- says "
+            throw new RangesUnusableException("206 for a range from byte " + at + " says "
                     + response.header("Content-Range") + " (" + bodyLength + " bytes) from "
                     + location);
         }
         return new Opening(at, range.last() + 1, optional(length), false);
     }
 
-    private Opening unsatisfiable(Response response, long at) throws IOException {
+    private Opening unsatisfiable(Response response, long at, boolean ranged) throws IOException {
         String header = response.header("Content-Range");
         OptionalLong total = OptionalLong.empty();
         if (header != null) {
@@ -149,7 +152,7 @@ final class HttpFetcher implements Fetcher {
             }
         }
         // At or past the end: the resource ends there (reads past it find the end), not an error.
-        boolean atEnd = at > 0 && total.isPresent() && total.getAsLong() <= at
+        boolean atEnd = ranged && total.isPresent() && total.getAsLong() <= at
                 && (length < 0 || length == total.getAsLong());
         if (!atEnd) {
             throw new SourceException("HTTP 416 (range not satisfiable) for bytes=" + at + "- from "
@@ -196,15 +199,17 @@ final class HttpFetcher implements Fetcher {
     private final class HttpTransfer implements Transfer {
 
         private final long at;
+        private final boolean ranged;
         private volatile Call call;
         private volatile boolean cancelled;
         private Response response;
         private BufferedSource body;
         private boolean exhausted;
 
-        HttpTransfer(Request request, long at) {
+        HttpTransfer(Request request, long at, boolean ranged) {
             this.call = clients.forUrl(request.url()).newCall(request);
             this.at = at;
+            this.ranged = ranged;
         }
 
         @Override
@@ -219,7 +224,7 @@ final class HttpFetcher implements Fetcher {
                 }
                 response = call.execute();
             }
-            Opening opening = check(response, at);
+            Opening opening = check(response, at, ranged);
             ResponseBody responseBody = response.body();
             if (responseBody == null || opening.end() == opening.start()) {
                 exhausted = true;

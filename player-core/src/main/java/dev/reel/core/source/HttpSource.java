@@ -24,7 +24,8 @@ public final class HttpSource implements Source {
         this.spool = spool;
         this.filler = new SpoolFiller(
                 new HttpFetcher(new HttpClients(options.connectTimeout(), options.readTimeout()), url),
-                spool, options.retry(), options.lookAhead(), options.minLookAheadBytes());
+                spool, options.retry(), options.lookAhead(), options.minLookAheadBytes(),
+                options.firstRequestLimit());
     }
 
     /**

@@ -30,6 +30,8 @@ final class SpoolFiller {
     private final RetryPolicy retry;
     private final Duration lookAhead;
     private final long minLookAhead;
+    /** The first request's end (exclusive) while the source expects a seek, 0 for none. */
+    private final long probeEnd;
     private final CompletableFuture<SourceInfo> info = new CompletableFuture<>();
     private final StateHolder state = new StateHolder();
     private final AtomicLong bytesFetched = new AtomicLong();
@@ -45,18 +47,31 @@ final class SpoolFiller {
     /** The offset the running transfer writes next, -1 when none runs. */
     private volatile long streamPosition = -1;
     private volatile boolean sequential;
+    /**
+     * True until the first {@link #seek} of a source whose first request is a probe: until then
+     * it fetches nothing past {@link #probeEnd}.
+     */
+    private boolean awaitingSeek;
 
     /** Download thread only: where the last transfer stopped. */
     private long cursor;
     private boolean lengthSet;
+    /** Download thread only: new bytes the running transfer stored. */
+    private long stored;
 
+    /**
+     * @param probeEnd 0, or the length of a first request for a header only: the filler then
+     *     fetches nothing past it until the first {@link #seek}
+     */
     SpoolFiller(Fetcher fetcher, SpoolBuffer spool, RetryPolicy retry, Duration lookAhead,
-            long minLookAhead) {
+            long minLookAhead, long probeEnd) {
         this.fetcher = fetcher;
         this.spool = spool;
         this.retry = retry;
         this.lookAhead = lookAhead;
         this.minLookAhead = minLookAhead;
+        this.probeEnd = probeEnd;
+        this.awaitingSeek = probeEnd > 0;
     }
 
     void start() {
@@ -79,11 +94,20 @@ final class SpoolFiller {
      * transfer when it is present or the transfer reaches it soon, judged on one snapshot of the
      * spool's ranges taken after reading the transfer's position: the transfer advances that
      * position only after its bytes are in the spool, so the snapshot holds all it wrote before.
+     * The first seek after a probe always lets the download go on, from the first byte missing at
+     * or after {@code position}.
      */
     void seek(long position) {
         lock.lock();
         try {
-            if (closed || position < 0 || sequential) {
+            if (closed || position < 0) {
+                return;
+            }
+            if (awaitingSeek) {
+                awaitingSeek = false;
+                wake.signalAll();
+            }
+            if (sequential) {
                 return;
             }
             OptionalLong length = spool.length();
@@ -169,8 +193,10 @@ final class SpoolFiller {
                 return;
             }
             requests.incrementAndGet();
+            stored = 0;
             try {
-                if (copy(transfer)) {
+                copy(transfer);
+                if (stored > 0) {
                     failures = 0;
                 }
             } catch (Fetcher.RangesUnusableException e) {
@@ -188,7 +214,7 @@ final class SpoolFiller {
                     fail(Failures.describe(fetcher.location(), e));
                     return;
                 }
-                failures++;
+                failures = retry.failuresAfter(failures, stored);
                 if (!retry.retries(failures, playing)) {
                     fail(new SourceException("gave up after " + failures + " attempts: "
                             + Failures.describe(fetcher.location(), e).getMessage(), e));
@@ -216,20 +242,34 @@ final class SpoolFiller {
         }
     }
 
-    /** The next transfer to run, registered as current; null when complete or closed. */
+    /**
+     * The next transfer to run, registered as current; null when complete or closed. After a
+     * probe it waits for the first seek.
+     */
     private Fetcher.Transfer next() {
         lock.lock();
         try {
-            if (closed) {
-                return null;
-            }
-            long target = nextTarget();
-            if (target >= 0) {
-                current = fetcher.transfer(target, sequential);
+            while (!closed) {
+                long target = nextTarget();
+                if (target < 0) {
+                    break;
+                }
+                boolean probing = awaitingSeek && !sequential;
+                if (probing && target >= probeEnd) {
+                    wake.await();
+                    continue;
+                }
+                current = fetcher.transfer(target, probing ? probeEnd : -1, sequential);
                 // Seeks to the target while the request is on its way must wait for it, not restart it.
                 streamPosition = target;
                 return current;
             }
+            if (closed) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         } finally {
             lock.unlock();
         }
@@ -259,8 +299,8 @@ final class SpoolFiller {
         return target < limit ? target : -1;
     }
 
-    /** Runs one transfer to its end; true when it delivered bytes. */
-    private boolean copy(Fetcher.Transfer transfer) throws IOException {
+    /** Runs one transfer to its end, counting the new bytes it stores in {@link #stored}. */
+    private void copy(Fetcher.Transfer transfer) throws IOException {
         Fetcher.Opening opening = transfer.open();
         if (opening.length().isPresent() && !lengthSet) {
             spool.setLength(opening.length().getAsLong());
@@ -273,7 +313,6 @@ final class SpoolFiller {
         state.set(SourceState.TRANSFERRING);
         long position = opening.start();
         streamPosition = position;
-        boolean progressed = false;
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         while (true) {
             buffer.clear();
@@ -284,16 +323,17 @@ final class SpoolFiller {
             buffer.flip();
             bytesFetched.addAndGet(n);
             if (sequential) {
-                progressed |= writeMissing(position, buffer);
+                stored += writeMissing(position, buffer);
             } else {
-                progressed |= n > 0;
                 long stop = Holes.nextPresent(spool.presentRanges(), position);
                 if (stop < position + n) {
                     buffer.limit((int) (stop - position));
+                    stored += stop - position;
                     store(position, buffer);
                     cursor = stop;
-                    return progressed;
+                    return;
                 }
+                stored += n;
                 store(position, buffer);
             }
             position += n;
@@ -308,7 +348,6 @@ final class SpoolFiller {
             spool.setLength(position);
             lengthSet = true;
         }
-        return progressed;
     }
 
     /**
@@ -324,13 +363,13 @@ final class SpoolFiller {
     }
 
     /**
-     * Writes the parts of {@code buffer} (bytes from {@code position}) not yet present; true when
-     * there were any.
+     * Writes the parts of {@code buffer} (bytes from {@code position}) not yet present; returns
+     * how many there were.
      */
-    private boolean writeMissing(long position, ByteBuffer buffer) throws IOException {
+    private long writeMissing(long position, ByteBuffer buffer) throws IOException {
         long end = position + buffer.remaining();
         long at = position;
-        boolean wrote = false;
+        long wrote = 0;
         List<ByteRange> present = spool.presentRanges();
         while (at < end) {
             long gap = Holes.firstMissing(present, at);
@@ -342,7 +381,7 @@ final class SpoolFiller {
             slice.position(buffer.position() + (int) (gap - position));
             slice.limit(buffer.position() + (int) (gapEnd - position));
             store(gap, slice);
-            wrote = true;
+            wrote += gapEnd - gap;
             at = gapEnd;
         }
         return wrote;

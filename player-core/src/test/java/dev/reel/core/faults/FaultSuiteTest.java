@@ -62,8 +62,10 @@ class FaultSuiteTest {
     private static final double SEEK = 1.5;
     private static final long SEEK_FRAME = 12_000;
     /**
-     * Short timeouts and retries, so that every case runs in seconds, and a look-ahead far below
-     * the test files' size, so that a seek past the download is a range request.
+     * Short timeouts and retries, so that every case runs in seconds (cuts every 30 or 5000 bytes
+     * store less than {@link RetryPolicy#PROGRESS_BYTES} per connection, so the default policy would
+     * back off to its 5 s cap), and a look-ahead far below the test files' size, so that a seek
+     * past the download is a range request.
      */
     private static final HttpSourceOptions HTTP = HttpSourceOptions.DEFAULT
             .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500))

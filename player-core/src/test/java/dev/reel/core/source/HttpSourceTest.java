@@ -237,6 +237,94 @@ class HttpSourceTest {
         assertThat(states).contains(SourceState.RECONNECTING);
     }
 
+    /**
+     * 20 cuts with the default policy: each resumes after the initial 250 ms, about 5 s in all;
+     * a backoff that kept growing (250 ms doubling to the 5 s cap) would need over 80 s, and
+     * nobody playing, it would give up after 6 attempts.
+     */
+    @Test
+    void aTransferThatProgressedBeforeItBrokeIsRetriedWithoutGrowingDelay() throws Exception {
+        int cut = 64 * 1024;
+        byte[] data = SourceTesting.randomBytes(20 * cut + 1000, 7);
+        RangeServer server = SourceTesting.serve(data, "\"v1\"");
+        toClose.add(server);
+        server.setFaults(PATH, Faults.NONE.withCutEvery(cut));
+        HttpSource source = HttpSource.open(server.url(PATH), SourceTesting.spool(spoolDirectory),
+                FAST.withRetry(RetryPolicy.DEFAULT));
+        toClose.add(0, source);
+        source.start();
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(data);
+        assertThat(source.stats().requests()).isEqualTo(21);
+        assertThat(rangeHeaders(server, 21).get(20)).isEqualTo("bytes=" + 20 * cut + "-");
+    }
+
+    @Test
+    void aProbeFetchesItsBytesThenWaitsForTheSeekAndGoesOnFromThere() throws Exception {
+        RangeServer server = server("\"v1\"");
+        HttpSource source = HttpSource.open(server.url(PATH), SourceTesting.spool(spoolDirectory),
+                FAST.withFirstRequestLimit(65536));
+        toClose.add(0, source);
+        source.start();
+        SourceInfo info = source.info().get(10, TimeUnit.SECONDS);
+        assertThat(info.length()).hasValue(DATA.length);
+        assertThat(info.rangeRequests()).isTrue();
+        readExactly(source.spool(), 0, 65536);
+        assertThat(requests(server, 1)).singleElement()
+                .satisfies(e -> assertThat(e.range()).hasValue("bytes=0-65535"));
+        int target = 700_001;
+        source.seek(target);
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        List<Exchange> requests = requests(server, 3);
+        assertThat(requests).extracting(e -> e.range().orElse(null))
+                .containsExactly("bytes=0-65535", "bytes=700001-", "bytes=65536-");
+        assertThat(requests.get(1).ifRange()).hasValue("\"v1\"");
+    }
+
+    @Test
+    void aSeekIntoTheProbeGoesOnFromWhereTheProbeEnded() throws Exception {
+        RangeServer server = server("\"v1\"");
+        HttpSource source = HttpSource.open(server.url(PATH), SourceTesting.spool(spoolDirectory),
+                FAST.withFirstRequestLimit(65536));
+        toClose.add(0, source);
+        source.start();
+        readExactly(source.spool(), 0, 65536);
+        source.seek(44);
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        assertThat(rangeHeaders(server, 2)).containsExactly("bytes=0-65535", "bytes=65536-");
+    }
+
+    @Test
+    void aProbeAnsweredWithTheWholeBodyIsReadSequentially() throws Exception {
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withAdvertiseRangesButSendAll());
+        HttpSource source = HttpSource.open(server.url(PATH), SourceTesting.spool(spoolDirectory),
+                FAST.withFirstRequestLimit(65536));
+        toClose.add(0, source);
+        source.start();
+        assertThat(source.info().get(10, TimeUnit.SECONDS).rangeRequests()).isFalse();
+        source.seek(700_001);
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
+        assertThat(requests(server, 1)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(200));
+        assertThat(source.stats().requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aProbeOfAnEmptyResourceEndsAtOnce() throws Exception {
+        RangeServer server = SourceTesting.serve(new byte[0], "\"v1\"");
+        toClose.add(server);
+        HttpSource source = HttpSource.open(server.url(PATH), SourceTesting.spool(spoolDirectory),
+                FAST.withFirstRequestLimit(65536));
+        toClose.add(0, source);
+        source.start();
+        assertThat(source.info().get(10, TimeUnit.SECONDS).length()).hasValue(0);
+        awaitState(source, SourceState.COMPLETE);
+        assertThat(readFrom(source.spool(), 0)).isEmpty();
+    }
+
     @Test
     void dropsFromAServerWithoutRangesRestartFromTheStart() throws Exception {
         mock.enqueue(new MockResponse().setBody(new Buffer().write(DATA))

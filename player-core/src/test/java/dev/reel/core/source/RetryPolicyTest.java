@@ -29,6 +29,13 @@ class RetryPolicyTest {
     }
 
     @Test
+    void progressStartsTheCountAfreshAndLittleProgressDoesNot() {
+        assertThat(policy.failuresAfter(5, RetryPolicy.PROGRESS_BYTES)).isEqualTo(1);
+        assertThat(policy.failuresAfter(5, RetryPolicy.PROGRESS_BYTES - 1)).isEqualTo(6);
+        assertThat(policy.failuresAfter(0, 0)).isEqualTo(1);
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), 2, Duration.ofSeconds(1), 3))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -28,7 +28,7 @@ final class SourceTesting {
     /** Short timeouts and quick retries, so that faults heal (or fail) within a test's time. */
     static final HttpSourceOptions FAST = new HttpSourceOptions(Duration.ofSeconds(2),
             Duration.ofMillis(500), Duration.ofSeconds(1), 64 * 1024,
-            new RetryPolicy(Duration.ofMillis(10), 2, Duration.ofMillis(100), 3));
+            new RetryPolicy(Duration.ofMillis(10), 2, Duration.ofMillis(100), 3), 0);
 
     private SourceTesting() {
     }
