@@ -13,6 +13,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
@@ -119,24 +121,33 @@ public final class SpoolBuffer implements AutoCloseable {
         return new SpoolReader(this, position);
     }
 
-    /** The resource's total length, once known. */
-    public OptionalLong length() {
+    /** {@code read} under the bookkeeping lock: the getters' one shape. */
+    private <T> T guarded(Supplier<T> read) {
         lock.lock();
         try {
-            return length < 0 ? OptionalLong.empty() : OptionalLong.of(length);
+            return read.get();
         } finally {
             lock.unlock();
         }
     }
 
-    /** The ranges present now, sorted and coalesced. */
-    public List<ByteRange> presentRanges() {
+    private long guardedLong(LongSupplier read) {
         lock.lock();
         try {
-            return present.ranges();
+            return read.getAsLong();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The resource's total length, once known. */
+    public OptionalLong length() {
+        return guarded(() -> length < 0 ? OptionalLong.empty() : OptionalLong.of(length));
+    }
+
+    /** The ranges present now, sorted and coalesced. */
+    public List<ByteRange> presentRanges() {
+        return guarded(present::ranges);
     }
 
     /**
@@ -144,22 +155,12 @@ public final class SpoolBuffer implements AutoCloseable {
      * the length is known, else up to the end of the last present byte. Sorted.
      */
     public List<ByteRange> missingRanges() {
-        lock.lock();
-        try {
-            return present.gaps(windowStart, length >= 0 ? length : present.highestEnd());
-        } finally {
-            lock.unlock();
-        }
+        return guarded(() -> present.gaps(windowStart, length >= 0 ? length : present.highestEnd()));
     }
 
     /** How many bytes are present contiguously from {@code position} (0 if none). */
     public long contiguousFrom(long position) {
-        lock.lock();
-        try {
-            return present.runEnd(position) - position;
-        } finally {
-            lock.unlock();
-        }
+        return guardedLong(() -> present.runEnd(position) - position);
     }
 
     /**
@@ -167,22 +168,12 @@ public final class SpoolBuffer implements AutoCloseable {
      * the length when everything from {@code from} to the end is present.
      */
     public long firstMissing(long from) {
-        lock.lock();
-        try {
-            return present.runEnd(from);
-        } finally {
-            lock.unlock();
-        }
+        return guardedLong(() -> present.runEnd(from));
     }
 
     /** Bytes present now (in memory or on disk). */
     public long storedBytes() {
-        lock.lock();
-        try {
-            return present.total();
-        } finally {
-            lock.unlock();
-        }
+        return guardedLong(present::total);
     }
 
     /** Heap bytes held by the memory tier; 0 once spilled to the file. Never above the memory limit. */
@@ -199,41 +190,21 @@ public final class SpoolBuffer implements AutoCloseable {
 
     /** The oldest position still retained; 0 unless a live resource released old bytes. */
     public long windowStart() {
-        lock.lock();
-        try {
-            return windowStart;
-        } finally {
-            lock.unlock();
-        }
+        return guardedLong(() -> windowStart);
     }
 
     /** Bytes per second arriving, averaged over the last few seconds. */
     public double bytesPerSecond() {
-        lock.lock();
-        try {
-            return rate.bytesPerSecond(System.nanoTime());
-        } finally {
-            lock.unlock();
-        }
+        return guarded(() -> rate.bytesPerSecond(System.nanoTime()));
     }
 
     /** The failure passed to {@link #fail}, if any. */
     public Optional<IOException> failure() {
-        lock.lock();
-        try {
-            return Optional.ofNullable(failure);
-        } finally {
-            lock.unlock();
-        }
+        return guarded(() -> Optional.ofNullable(failure));
     }
 
     public boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return guarded(() -> closed);
     }
 
     /**
