@@ -306,10 +306,12 @@ final class SpoolFiller {
             spool.setLength(opening.length().getAsLong());
             lengthSet = true;
         }
-        info.complete(fetcher.info());
+        // Sequential before the info is published: a caller that learns "no ranges" and seeks at
+        // once must find the filler already reading on, not restart it with another request.
         if (opening.sequential()) {
             sequential = true;
         }
+        info.complete(fetcher.info());
         state.set(SourceState.TRANSFERRING);
         long position = opening.start();
         streamPosition = position;
