@@ -34,6 +34,7 @@ final class PlayerEngine implements Runnable {
     private final SpoolCache cache;
     private final Consumer<PlayerEvent> events;
     private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final NextSink nextSink;
     /** Counts opens, stops and the close, so that a newer one can abandon an older open. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -52,6 +53,7 @@ final class PlayerEngine implements Runnable {
         this.config = config;
         this.cache = cache;
         this.events = events;
+        this.nextSink = new NextSink(config.sinkFactory());
     }
 
     // Callers' side: any thread, never blocks.
@@ -97,6 +99,7 @@ final class PlayerEngine implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             closeCurrent();
+            nextSink.close();
         }
     }
 
@@ -230,6 +233,7 @@ final class PlayerEngine implements Runnable {
             return;
         }
         setState(PlayerState.OPENING);
+        nextSink.prepare();
         Cancellation cancel = new Cancellation();
         openingGeneration = command.generation();
         opening = cancel;
@@ -275,7 +279,7 @@ final class PlayerEngine implements Runnable {
     }
 
     private void startWriter(Playback p) {
-        BlockWriter writer = new BlockWriter(config.sinkFactory().get(), config.blocks(), p.audioListener());
+        BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
         try {
             p.input = newInput(p, p.startFrame);
             p.writer = writer;
