@@ -26,6 +26,8 @@ final class LinePool {
     private static final AudioFormat PROBE = new AudioFormat(44100, 16, 2, true, false);
 
     private static final Map<String, Deque<SourceDataLine>> IDLE = new HashMap<>();
+    /** One lock per mixer held while preparing, so that a second preparation waits for the first. */
+    private static final Map<String, Object> PREPARING = new HashMap<>();
 
     private LinePool() {
     }
@@ -35,14 +37,20 @@ final class LinePool {
      * that the next {@link #take} is quick.
      */
     static void prepare(String mixerName) throws AudioException {
+        Object preparing;
         synchronized (IDLE) {
-            if (!idle(mixerName).isEmpty()) {
-                return;
-            }
+            preparing = PREPARING.computeIfAbsent(key(mixerName), name -> new Object());
         }
-        SourceDataLine line = lookUp(mixerName, new DataLine.Info(SourceDataLine.class, PROBE));
-        if (line != null) {
-            give(mixerName, line);
+        synchronized (preparing) {
+            synchronized (IDLE) {
+                if (!idle(mixerName).isEmpty()) {
+                    return;
+                }
+            }
+            SourceDataLine line = lookUp(mixerName, new DataLine.Info(SourceDataLine.class, PROBE));
+            if (line != null) {
+                give(mixerName, line);
+            }
         }
     }
 
@@ -85,7 +93,11 @@ final class LinePool {
     }
 
     private static Deque<SourceDataLine> idle(String mixerName) {
-        return IDLE.computeIfAbsent(mixerName == null ? "" : mixerName, name -> new ArrayDeque<>());
+        return IDLE.computeIfAbsent(key(mixerName), name -> new ArrayDeque<>());
+    }
+
+    private static String key(String mixerName) {
+        return mixerName == null ? "" : mixerName;
     }
 
     private static SourceDataLine lookUp(String mixerName, DataLine.Info info) throws AudioException {
