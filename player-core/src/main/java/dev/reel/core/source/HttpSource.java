@@ -76,6 +76,11 @@ public final class HttpSource implements Source {
     }
 
     @Override
+    public void removeStateListener(Consumer<SourceState> listener) {
+        filler.state().remove(listener);
+    }
+
+    @Override
     public SourceStats stats() {
         return filler.stats();
     }

@@ -10,6 +10,8 @@ import dev.reel.testkit.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +38,22 @@ class SourcesTest {
     void closeCache() {
         if (cache != null) {
             cache.close();
+        }
+    }
+
+    @Test
+    void aClosedShareHearsNoMoreOfTheSharedDownload() throws Exception {
+        try (RangeServer server = SourceTesting.serve(DATA, null)) {
+            SpoolCache spools = cache();
+            try (Source kept = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                List<SourceState> heardByClosed = new CopyOnWriteArrayList<>();
+                try (Source closed = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                    closed.addStateListener(heardByClosed::add);
+                }
+                kept.start();
+                SourceTesting.awaitState(kept, SourceState.COMPLETE);
+                assertThat(heardByClosed).isEmpty();
+            }
         }
     }
 
