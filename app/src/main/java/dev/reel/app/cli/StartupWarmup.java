@@ -1,19 +1,16 @@
 package dev.reel.app.cli;
 
-import dev.reel.audio.AudioException;
 import dev.reel.audio.LineSink;
 import dev.reel.core.player.Warmup;
-import org.tinylog.Logger;
 
 /**
  * Starts, first thing in {@code reel play}, the one-time work that lies on the way to the first
  * audio but that the command's own threads would reach only after parsing the command line and
- * building the player: for a URL, the JDK's part of the first HTTP call ({@link Warmup}), and on
- * a daemon thread of its own ({@code reel-warmup-audio}) the default audio device's line (Java
- * Sound's loading and device lookup; nothing is opened). It only runs ahead: whatever it has not finished, the player does
- * itself.
+ * building the player: for a URL, the JDK's part of the first HTTP call, and the default audio
+ * device's line (Java Sound's loading and device lookup; nothing is opened), both through
+ * {@link Warmup}. It only runs ahead: whatever it has not finished, the player does itself.
  */
-final class StartupWarmup implements Runnable {
+final class StartupWarmup {
 
     private StartupWarmup() {
     }
@@ -34,19 +31,7 @@ final class StartupWarmup implements Runnable {
             Warmup.start();
         }
         if (defaultDevice) {
-            Thread thread = new Thread(new StartupWarmup(), "reel-warmup-audio");
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    @Override
-    public void run() {
-        try {
-            new LineSink(null).prepare();
-        } catch (AudioException | RuntimeException e) {
-            // The player opens the device itself and reports what is wrong with it.
-            Logger.debug("warming the audio device failed: {}", e.getMessage());
+            Warmup.prepare(new LineSink(null));
         }
     }
 }
