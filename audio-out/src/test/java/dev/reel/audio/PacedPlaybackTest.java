@@ -44,6 +44,28 @@ class PacedPlaybackTest {
         assertThat(starts.subList(0, starts.size() - 1)).allMatch(bytes -> bytes >= 2 * BLOCK_BYTES);
     }
 
+    /**
+     * The writer sleeps until the device has room for a whole block and then writes it: one write
+     * per block that never finds the playing device full, and one counter reading per block (plus
+     * a few for starting the device and the end).
+     */
+    @Test
+    void eachBlockIsOneWriteThatFindsRoomAndOneCounterReading() throws Exception {
+        int blocks = 20;
+        byte[] pcm = LinePlaybackTest.random(BLOCK_BYTES * blocks, 31);
+        PacedSink sink = new PacedSink();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, new TestInput(pcm, 4096), 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+            assertThat(writer.audibleFrame()).isEqualTo(pcm.length / 4);
+        }
+        assertThat(sink.heard()).isEqualTo(pcm);
+        assertThat(sink.writes()).isEqualTo(blocks);
+        assertThat(sink.writesThatWaited()).isZero();
+        assertThat(sink.counterReads()).isBetween((long) blocks, blocks + 6L);
+    }
+
     @Test
     void aDeviceThatStopsTakingDataIsReopenedAndPlaysOnFromTheAudibleFrame() throws Exception {
         byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 22);

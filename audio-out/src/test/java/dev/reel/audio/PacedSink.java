@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import javax.sound.sampled.AudioFormat;
 
 /**
@@ -37,6 +38,9 @@ final class PacedSink implements AudioSink {
     private long flushes;
     private long startLatencyNanos;
     private long written;
+    private int writes;
+    private int writesThatWaited;
+    private int counterReads;
 
     /** The first {@code n} openings play nothing and block every write. */
     PacedSink wedgeOpens(int n) {
@@ -97,6 +101,10 @@ final class PacedSink implements AudioSink {
         lock.lock();
         try {
             long flushesBefore = flushes;
+            writes++;
+            if (running && open && !wedged && capacity - (session.size() - playedLocked()) < len) {
+                writesThatWaited++;
+            }
             while (true) {
                 if (!open) {
                     return 0;
@@ -199,6 +207,7 @@ final class PacedSink implements AudioSink {
     public long framesPlayed() {
         lock.lock();
         try {
+            counterReads++;
             return open ? (heardSinceOpen + playedLocked()) / format.getFrameSize() : 0;
         } finally {
             lock.unlock();
@@ -264,18 +273,32 @@ final class PacedSink implements AudioSink {
 
     /** Bytes the device has accepted so far, played or not. */
     long written() {
-        lock.lock();
-        try {
-            return written;
-        } finally {
-            lock.unlock();
-        }
+        return guarded(() -> written);
     }
 
-    int opens() {
+    /** Calls to {@link #write}. */
+    long writes() {
+        return guarded(() -> writes);
+    }
+
+    /** Calls to {@link #write} that found a playing device without room for all of it. */
+    long writesThatWaited() {
+        return guarded(() -> writesThatWaited);
+    }
+
+    /** Calls to {@link #framesPlayed}. */
+    long counterReads() {
+        return guarded(() -> counterReads);
+    }
+
+    long opens() {
+        return guarded(() -> opens);
+    }
+
+    private long guarded(LongSupplier value) {
         lock.lock();
         try {
-            return opens;
+            return value.getAsLong();
         } finally {
             lock.unlock();
         }
