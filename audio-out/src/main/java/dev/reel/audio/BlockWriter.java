@@ -393,7 +393,17 @@ public final class BlockWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the device has played everything written. The device's own drain is not taken
+     * at its word: Java's ALSA line gives up once its counter has not moved for half a second,
+     * which a PulseAudio line that restarts late after an underrun takes, and then one or two
+     * blocks are still to be heard (and a close would cut them off). So the writer also waits,
+     * by the clock, until the counter reaches the end, unless it stops moving for the stall
+     * timeout.
+     */
     private boolean drain(long gen) throws AudioException {
+        long lastAudible = -1;
+        long progressNanos = 0;
         while (true) {
             lock.lock();
             try {
@@ -404,13 +414,25 @@ public final class BlockWriter implements AutoCloseable {
                 lock.unlock();
             }
             sink.drain();
-            if (stale(gen)) {
-                return false;
-            }
             lock.lock();
             try {
+                if (generation != gen || closed) {
+                    return false;
+                }
                 if (!paused) {
-                    return true;
+                    long audible = audibleLocked();
+                    if (audible >= endFrame) {
+                        return true;
+                    }
+                    long now = System.nanoTime();
+                    if (audible != lastAudible) {
+                        lastAudible = audible;
+                        progressNanos = now;
+                    } else if (now - progressNanos >= config.stallTimeout().toNanos()) {
+                        Logger.warn("{} stopped {} frames before the end", sink.describe(), endFrame - audible);
+                        return true;
+                    }
+                    parkUntilLocked(now + nanosFor(endFrame - audible), gen);
                 }
             } finally {
                 lock.unlock();
@@ -437,15 +459,6 @@ public final class BlockWriter implements AutoCloseable {
         startedPlayed = sink.framesPlayed();
         consumingNanos = 0;
         progressNanos = System.nanoTime();
-    }
-
-    private boolean stale(long gen) {
-        lock.lock();
-        try {
-            return generation != gen || closed;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**

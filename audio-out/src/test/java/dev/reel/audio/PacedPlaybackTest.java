@@ -66,6 +66,24 @@ class PacedPlaybackTest {
         assertThat(sink.counterReads()).isBetween((long) blocks, blocks + 6L);
     }
 
+    /**
+     * A device that begins late while the writer drains (PulseAudio restarting after an underrun)
+     * and a drain that gives up when nothing moves, as Java's ALSA line does: the end is reported
+     * only once everything was heard, at the last frame.
+     */
+    @Test
+    void theEndIsReportedOnlyWhenEverythingWasHeardEvenIfTheDevicesDrainGaveUp() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(BLOCK_BYTES * 2, 32);
+        PacedSink sink = new PacedSink().startLatency(Duration.ofMillis(700)).impatientDrain(Duration.ofMillis(100));
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, new TestInput(pcm, 4096), 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+            assertThat(writer.audibleFrame()).isEqualTo(pcm.length / 4);
+        }
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
     @Test
     void aDeviceThatStopsTakingDataIsReopenedAndPlaysOnFromTheAudibleFrame() throws Exception {
         byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 22);

@@ -37,6 +37,7 @@ final class PacedSink implements AudioSink {
     private int refuseOpensAfter = Integer.MAX_VALUE;
     private long flushes;
     private long startLatencyNanos;
+    private long impatientDrainNanos = Long.MAX_VALUE;
     private long written;
     private int writes;
     private int writesThatWaited;
@@ -51,6 +52,15 @@ final class PacedSink implements AudioSink {
     /** A started device plays nothing for {@code latency}, then plays in real time. */
     PacedSink startLatency(Duration latency) {
         startLatencyNanos = latency.toNanos();
+        return this;
+    }
+
+    /**
+     * {@link #drain} gives up once the device has played nothing for {@code patience}, as Java's
+     * ALSA line does after half a second.
+     */
+    PacedSink impatientDrain(Duration patience) {
+        impatientDrainNanos = patience.toNanos();
         return this;
     }
 
@@ -193,8 +203,17 @@ final class PacedSink implements AudioSink {
         lock.lock();
         try {
             long flushesBefore = flushes;
-            while (open && running && !wedged && flushes == flushesBefore && playedLocked() < session.size()) {
-                changed.awaitNanos(nanosFor(session.size() - playedLocked()));
+            long played = playedLocked();
+            long movedNanos = System.nanoTime();
+            while (open && running && !wedged && flushes == flushesBefore && played < session.size()) {
+                changed.awaitNanos(Math.min(nanosFor(session.size() - played), impatientDrainNanos));
+                long now = System.nanoTime();
+                if (playedLocked() != played) {
+                    played = playedLocked();
+                    movedNanos = now;
+                } else if (now - movedNanos >= impatientDrainNanos) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
