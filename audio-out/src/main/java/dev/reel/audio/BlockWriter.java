@@ -516,9 +516,10 @@ public final class BlockWriter implements AutoCloseable {
 
     /**
      * Writes one converted block, reopening a dead device. Per block, in the steady state, the
-     * device is asked for its counter once and written to once: the thread sleeps until, by the
-     * clock, the device has room for the whole block, so the write does not wait (Java's ALSA line
-     * would otherwise retry a partial write every quarter of its buffer).
+     * device is asked for its counter once and written to once (twice with a single block in
+     * flight): the thread sleeps until, by the clock, the device has room for the whole block, so
+     * the write does not wait (Java's ALSA line would otherwise retry a partial write every
+     * quarter of its buffer).
      *
      * @return false when a flush cut it off
      */
@@ -528,6 +529,7 @@ public final class BlockWriter implements AutoCloseable {
         boolean firstTry = true;
         while (true) {
             Underrun underrun = null;
+            int writable;
             lock.lock();
             try {
                 if (generation != gen || closed) {
@@ -536,7 +538,8 @@ public final class BlockWriter implements AutoCloseable {
                 if (firstTry) {
                     underrun = checkUnderrunLocked();
                 }
-                if (!awaitRoomLocked(gen, offset / frameSize, (len - offset) / frameSize, firstTry)) {
+                writable = awaitRoomLocked(gen, offset / frameSize, (len - offset) / frameSize, firstTry);
+                if (writable < 0) {
                     return false;
                 }
                 writing = true;
@@ -556,7 +559,7 @@ public final class BlockWriter implements AutoCloseable {
             int n = 0;
             AudioException failure = null;
             try {
-                n = sink.write(out, offset, len - offset);
+                n = sink.write(out, offset, writable * frameSize);
             } catch (AudioException e) {
                 failure = e;
             }
@@ -574,9 +577,9 @@ public final class BlockWriter implements AutoCloseable {
                     queuedLocked(frames, frameSize);
                     break;
                 }
-                // A short write is a paused device (awaitRoomLocked waits for the resume) or one
-                // whose buffer is smaller than the blocks (it starts); a playing one that took
-                // nothing has failed.
+                // A short write is a part of a block that fits (one block in flight), a paused
+                // device (awaitRoomLocked waits for the resume) or one whose buffer is smaller than
+                // the blocks (it starts); a playing one that took nothing has failed.
                 if (!dead && n == 0 && running && !paused) {
                     dead = true;
                     failure = new AudioException(sink.describe() + " accepted no data while playing");
@@ -606,17 +609,21 @@ public final class BlockWriter implements AutoCloseable {
     }
 
     /**
-     * Waits until the device has room for {@code frames} more frames after the {@code pending} ones
-     * of this block already written: asleep for as long as the clock says playing the missing
-     * frames takes, plus a quarter block, because the device's counter moves in steps (20 ms on
-     * Java's ALSA lines). After that sleep the write goes ahead without asking the device again; a
-     * device slower than its clock makes the write wait, under the watchdog. A paused device is
-     * waited for; a stopped one without room starts (its buffer is smaller than the blocks).
-     * {@code queried}: the counter was read just before, for the underrun check.
+     * Waits until the device has room for the next write: normally the rest of this block, the
+     * {@code frames} after the {@code pending} ones already written. The thread sleeps for as
+     * long as the clock says playing the missing frames takes, plus a quarter block, because the
+     * device's counter moves in steps (20 ms on Java's ALSA lines); after that sleep the write
+     * goes ahead without asking the device again (a device slower than its clock makes the write
+     * wait, under the watchdog). With a single block in flight, waiting for room for a whole block
+     * would let the device run dry, so then it waits only until half a block can go in. A paused
+     * device is waited for; a stopped one without room starts (its buffer is smaller than the
+     * blocks). {@code queried}: the counter was read just before, for the underrun check.
      *
-     * @return false when a flush or close made the block stale
+     * @return the frames to write now, or -1 when a flush or close made the block stale
      */
-    private boolean awaitRoomLocked(long gen, long pending, long frames, boolean queried) {
+    private int awaitRoomLocked(long gen, long pending, int frames, boolean queried) {
+        long capacity = bufferBytes / deviceFormat.getFrameSize();
+        int wanted = (int) Math.max(1, Math.min(frames, capacity - blockFrames / 2));
         boolean fresh = queried;
         while (true) {
             while (paused && generation == gen && !closed) {
@@ -624,23 +631,22 @@ public final class BlockWriter implements AutoCloseable {
                 fresh = false;
             }
             if (generation != gen || closed) {
-                return false;
+                return -1;
             }
             if (!fresh) {
                 queryPlayedLocked();
             }
-            long queued = endFrame - baseFrame + pending - (playedQueried - sinkBase);
-            long missing = frames - (bufferBytes / deviceFormat.getFrameSize() - queued);
-            if (missing <= 0) {
-                return true;
+            long room = capacity - (endFrame - baseFrame + pending - (playedQueried - sinkBase));
+            if (room >= wanted) {
+                return (int) Math.min(frames, room);
             }
             startDeviceLocked();
-            parkUntilLocked(queriedNanos + nanosFor(missing) + nanosFor(blockFrames) / 4, gen);
+            parkUntilLocked(queriedNanos + nanosFor(wanted - room) + nanosFor(blockFrames) / 4, gen);
             if (generation != gen || closed) {
-                return false;
+                return -1;
             }
             if (!paused) {
-                return true;
+                return wanted;
             }
             fresh = false;
         }

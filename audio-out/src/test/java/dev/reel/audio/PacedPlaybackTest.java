@@ -57,7 +57,23 @@ class PacedPlaybackTest {
         assertPlaysToTheLastFrame(sink, pcm);
         assertThat(sink.writes()).isEqualTo(blocks);
         assertThat(sink.writesThatWaited()).isZero();
+        assertThat(sink.writesThatFoundItEmpty()).isZero();
         assertThat(sink.counterReads()).isBetween((long) blocks, blocks + 6L);
+    }
+
+    /** With a single block in flight the device is topped up before it runs dry, not after. */
+    @Test
+    void oneBlockInFlightPlaysWithoutUnderruns() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(BLOCK_BYTES * 10, 33);
+        PacedSink sink = new PacedSink();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, new BlockWriterConfig(1, Duration.ofMillis(100)), events)) {
+            writer.start(S16, new TestInput(pcm, 4096), 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(events.underruns).isEmpty();
+        assertThat(sink.writesThatFoundItEmpty()).isZero();
+        assertThat(sink.heard()).isEqualTo(pcm);
     }
 
     /**

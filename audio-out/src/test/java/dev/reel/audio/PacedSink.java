@@ -41,6 +41,7 @@ final class PacedSink implements AudioSink {
     private long written;
     private int writes;
     private int writesThatWaited;
+    private int writesThatFoundItEmpty;
     private int counterReads;
 
     /** The first {@code n} openings play nothing and block every write. */
@@ -114,6 +115,9 @@ final class PacedSink implements AudioSink {
             writes++;
             if (running && open && !wedged && capacity - (session.size() - playedLocked()) < len) {
                 writesThatWaited++;
+            }
+            if (running && open && !wedged && System.nanoTime() > markNanos && playedLocked() >= session.size()) {
+                writesThatFoundItEmpty++;
             }
             while (true) {
                 if (!open) {
@@ -303,6 +307,11 @@ final class PacedSink implements AudioSink {
     /** Calls to {@link #write} that found a playing device without room for all of it. */
     long writesThatWaited() {
         return guarded(() -> writesThatWaited);
+    }
+
+    /** Calls to {@link #write} that found a playing device that had played everything: it ran dry. */
+    long writesThatFoundItEmpty() {
+        return guarded(() -> writesThatFoundItEmpty);
     }
 
     /** Calls to {@link #framesPlayed}. */
