@@ -2,10 +2,9 @@ package dev.reel.audio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sound.sampled.AudioFormat;
 import org.tinylog.Logger;
@@ -18,12 +17,14 @@ import org.tinylog.Logger;
  * writer's thread. Frame numbers are in the caller's coordinates: {@link #start} and
  * {@link #flush} say which frame the input's next byte belongs to.
  *
- * <p>The thread sleeps in the sink's blocking write while the device plays. The device is
- * started only once {@code blocks} blocks are queued (at the start, after a flush and after an
- * underrun), so a starved input does not stutter block by block. A watchdog thread
- * ({@code reel-audio-watchdog}) ticks every half stall timeout while writes go on and has a
- * device that stopped taking data closed; the writer then reopens it and queues again what was
- * written but not heard (the last {@code blocks + 1} blocks are kept for that).
+ * <p>While the device plays, the thread sleeps until by the clock the device has room for the next
+ * whole block, then writes it in one call that does not wait: one wake-up, one frame-counter
+ * query and one write per block, and nothing allocated. The device is started only once
+ * {@code blocks} blocks are queued (at the start, after a flush and after an underrun), so a
+ * starved input does not stutter block by block. A watchdog thread ({@code reel-audio-watchdog})
+ * ticks every half stall timeout while writes go on and has a device that stopped taking data
+ * closed; the writer then reopens it and queues again what was written but not heard (the last
+ * {@code blocks + 1} blocks are kept for that).
  */
 public final class BlockWriter implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class BlockWriter implements AutoCloseable {
     private long consumingNanos;
     private boolean watchdogArmed;
     private boolean stalled;
+    private boolean finished;
     private long underruns;
 
     private volatile AudioFormat deviceFormat;
@@ -66,9 +68,10 @@ public final class BlockWriter implements AutoCloseable {
     private int prefilled;
     private long lastFeedNanos;
     private long queuedAtFeed;
-    private long playedBeforeWrite;
+    private long playedQueried;
+    private long queriedNanos;
     private Thread thread;
-    private ScheduledExecutorService watchdog;
+    private Thread watchdog;
 
     public BlockWriter(AudioSink sink, BlockWriterConfig config, AudioListener listener) {
         this.sink = sink;
@@ -109,8 +112,9 @@ public final class BlockWriter implements AutoCloseable {
             this.inputFrame = startFrame;
             this.baseFrame = startFrame;
             this.endFrame = startFrame;
-            watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reel-audio-watchdog"));
+            watchdog = daemon(this::watch, "reel-audio-watchdog");
             thread = daemon(this::run, "reel-audio");
+            watchdog.start();
             thread.start();
         } finally {
             lock.unlock();
@@ -170,6 +174,7 @@ public final class BlockWriter implements AutoCloseable {
                 endFrame = nextFrame;
                 sinkBase = sink.framesPlayed();
                 changed.signalAll();
+                LockSupport.unpark(thread);
             }
         } finally {
             lock.unlock();
@@ -240,6 +245,8 @@ public final class BlockWriter implements AutoCloseable {
             sink.flush();
             sink.stop();
             changed.signalAll();
+            LockSupport.unpark(thread);
+            LockSupport.unpark(watchdog);
         } finally {
             lock.unlock();
         }
@@ -253,7 +260,6 @@ public final class BlockWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        watchdog.shutdownNow();
     }
 
     private void run() {
@@ -284,15 +290,16 @@ public final class BlockWriter implements AutoCloseable {
             Logger.warn(e.getMessage());
             listener.failed(e);
         } finally {
-            watchdog.shutdownNow();
             sink.close();
             PcmInput in;
             lock.lock();
             try {
                 in = input;
+                finished = true;
             } finally {
                 lock.unlock();
             }
+            LockSupport.unpark(watchdog);
             closeQuietly(in);
         }
     }
@@ -335,9 +342,6 @@ public final class BlockWriter implements AutoCloseable {
         boolean end = false;
         while (!end) {
             end = fill(in, buffer);
-            if (stale(gen)) {
-                return false;
-            }
             int frames = buffer.position() / inFrameSize;
             if (frames > 0) {
                 double gain = softwareGain;
@@ -350,9 +354,6 @@ public final class BlockWriter implements AutoCloseable {
                     out = converted;
                     len = converter.convert(inBytes, 0, frames, out, gain);
                 }
-                if (checkUnderrun()) {
-                    prefilled = 0;
-                }
                 if (!writeBlock(out, len, frames, gen)) {
                     return false;
                 }
@@ -360,15 +361,20 @@ public final class BlockWriter implements AutoCloseable {
                     first = false;
                     listener.firstBlock(frame);
                 }
-                if (++prefilled >= config.blocks()) {
-                    startDevice();
-                }
                 int rest = buffer.position() - frames * inFrameSize;
                 System.arraycopy(inBytes, frames * inFrameSize, inBytes, 0, rest);
                 buffer.position(rest);
             }
         }
-        startDevice();
+        lock.lock();
+        try {
+            if (generation != gen || closed) {
+                return false;
+            }
+            startDeviceLocked();
+        } finally {
+            lock.unlock();
+        }
         return drain(gen);
     }
 
@@ -387,7 +393,17 @@ public final class BlockWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the device has played everything written. The device's own drain is not taken
+     * at its word: Java's ALSA line gives up once its counter has not moved for half a second,
+     * which a PulseAudio line that restarts late after an underrun takes, and then one or two
+     * blocks are still to be heard (and a close would cut them off). So the writer also waits,
+     * by the clock, until the counter reaches the end, unless it stops moving for the stall
+     * timeout.
+     */
     private boolean drain(long gen) throws AudioException {
+        long lastAudible = -1;
+        long progressNanos = 0;
         while (true) {
             lock.lock();
             try {
@@ -398,13 +414,25 @@ public final class BlockWriter implements AutoCloseable {
                 lock.unlock();
             }
             sink.drain();
-            if (stale(gen)) {
-                return false;
-            }
             lock.lock();
             try {
+                if (generation != gen || closed) {
+                    return false;
+                }
                 if (!paused) {
-                    return true;
+                    long audible = audibleLocked();
+                    if (audible >= endFrame) {
+                        return true;
+                    }
+                    long now = System.nanoTime();
+                    if (audible != lastAudible) {
+                        lastAudible = audible;
+                        progressNanos = now;
+                    } else if (now - progressNanos >= config.stallTimeout().toNanos()) {
+                        Logger.warn("{} stopped {} frames before the end", sink.describe(), endFrame - audible);
+                        return true;
+                    }
+                    parkUntilLocked(now + nanosFor(endFrame - audible), gen);
                 }
             } finally {
                 lock.unlock();
@@ -412,17 +440,12 @@ public final class BlockWriter implements AutoCloseable {
         }
     }
 
-    private void startDevice() {
-        lock.lock();
-        try {
-            if (!running) {
-                running = true;
-                if (!paused) {
-                    startSinkLocked();
-                }
+    private void startDeviceLocked() {
+        if (!running) {
+            running = true;
+            if (!paused) {
+                startSinkLocked();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -438,15 +461,6 @@ public final class BlockWriter implements AutoCloseable {
         progressNanos = System.nanoTime();
     }
 
-    private boolean stale(long gen) {
-        lock.lock();
-        try {
-            return generation != gen || closed;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * An underrun is a running, unpaused device that by the clock has played everything queued at
      * the last write (at most its buffer). The clock decides, not the device's counter: ALSA's
@@ -455,99 +469,123 @@ public final class BlockWriter implements AutoCloseable {
      * empties at once and is counted as holding one block, so it is not starved by a fast input.
      * The clock runs only once the device consumes: a device whose counter has not moved since it
      * was started still holds everything written, and one that began late began when its counter
-     * says it did.
+     * says it did. The counter read here is also the one {@link #awaitRoomLocked} sizes its sleep by.
+     *
+     * @return the underrun, the device then stopped; or null
      */
-    private boolean checkUnderrun() {
-        Underrun underrun;
-        lock.lock();
-        try {
-            long played = sink.framesPlayed();
-            playedBeforeWrite = Math.min(endFrame, baseFrame + played - sinkBase);
-            if (!running || paused) {
-                return false;
-            }
-            long now = System.nanoTime();
-            if (consumingNanos == 0) {
-                if (played <= startedPlayed) {
-                    return false;
-                }
-                consumingNanos = now - nanosFor(played - startedPlayed);
-            }
-            long dry = Math.max(lastFeedNanos, consumingNanos) + nanosFor(queuedAtFeed);
-            if (now < dry) {
-                return false;
-            }
-            underruns++;
-            underrun = new Underrun(underruns, TimeUnit.NANOSECONDS.toMillis(now - dry),
-                    TimeUnit.NANOSECONDS.toMillis(dry - lastFeedNanos));
-            running = false;
-            sink.stop();
-        } finally {
-            lock.unlock();
+    private Underrun checkUnderrunLocked() {
+        long played = queryPlayedLocked();
+        if (!running || paused) {
+            return null;
         }
-        listener.underrun(underrun);
-        return true;
+        long now = queriedNanos;
+        if (consumingNanos == 0) {
+            if (played <= startedPlayed) {
+                return null;
+            }
+            consumingNanos = now - nanosFor(played - startedPlayed);
+        }
+        long dry = Math.max(lastFeedNanos, consumingNanos) + nanosFor(queuedAtFeed);
+        if (now < dry) {
+            return null;
+        }
+        underruns++;
+        running = false;
+        sink.stop();
+        return new Underrun(underruns, TimeUnit.NANOSECONDS.toMillis(now - dry),
+                TimeUnit.NANOSECONDS.toMillis(dry - lastFeedNanos));
+    }
+
+    private long queryPlayedLocked() {
+        playedQueried = sink.framesPlayed();
+        queriedNanos = System.nanoTime();
+        return playedQueried;
+    }
+
+    /** The device's counter at {@code now}: the last reading, moved on by the clock while it plays. */
+    private long estimatedPlayedLocked(long now) {
+        if (!running || paused || consumingNanos == 0) {
+            return playedQueried;
+        }
+        return playedQueried + (long) ((now - queriedNanos) * (double) deviceFormat.getFrameRate() / 1e9);
     }
 
     private long nanosFor(long frames) {
         return (long) (frames * 1e9 / deviceFormat.getFrameRate());
     }
 
-    /** Writes one converted block, reopening a dead device. @return false when a flush cut it off */
+    /**
+     * Writes one converted block, reopening a dead device. Per block, in the steady state, the
+     * device is asked for its counter once and written to once (twice with a single block in
+     * flight): the thread sleeps until, by the clock, the device has room for the whole block, so
+     * the write does not wait (Java's ALSA line would otherwise retry a partial write every
+     * quarter of its buffer).
+     *
+     * @return false when a flush cut it off
+     */
     private boolean writeBlock(byte[] out, int len, int frames, long gen) throws AudioException {
+        int frameSize = deviceFormat.getFrameSize();
         int offset = 0;
-        while (offset < len) {
-            if (stale(gen)) {
-                return false;
-            }
-            int n;
-            AudioException failure = null;
+        boolean firstTry = true;
+        while (true) {
+            Underrun underrun = null;
+            int writable;
             lock.lock();
             try {
-                // Not even into a stopped line's free room: a device that cannot pause (ALSA's
-                // file and null plugins) keeps consuming whatever it is given.
-                while (paused && generation == gen && !closed) {
-                    changed.awaitUninterruptibly();
+                if (generation != gen || closed) {
+                    return false;
+                }
+                if (firstTry) {
+                    underrun = checkUnderrunLocked();
+                }
+                writable = awaitRoomLocked(gen, offset / frameSize, (len - offset) / frameSize, firstTry);
+                if (writable < 0) {
+                    return false;
                 }
                 writing = true;
                 progressNanos = System.nanoTime();
                 if (!watchdogArmed) {
                     watchdogArmed = true;
-                    scheduleStallCheck();
+                    LockSupport.unpark(watchdog);
                 }
             } finally {
                 lock.unlock();
             }
+            firstTry = false;
+            if (underrun != null) {
+                prefilled = 0;
+                listener.underrun(underrun);
+            }
+            int n = 0;
+            AudioException failure = null;
             try {
-                n = sink.write(out, offset, len - offset);
+                n = sink.write(out, offset, writable * frameSize);
             } catch (AudioException e) {
                 failure = e;
-                n = 0;
-            } finally {
-                lock.lock();
-                try {
-                    writing = false;
-                } finally {
-                    lock.unlock();
-                }
-            }
-            if (stale(gen)) {
-                return false;
             }
             boolean dead;
             lock.lock();
             try {
+                writing = false;
+                if (generation != gen || closed) {
+                    return false;
+                }
                 dead = stalled || failure != null;
                 stalled = false;
-            } finally {
-                lock.unlock();
-            }
-            offset += n;
-            if (!dead && offset < len) {
-                dead = !awaitRoom(gen, n);
-                if (dead) {
+                offset += n;
+                if (!dead && offset == len) {
+                    queuedLocked(frames, frameSize);
+                    break;
+                }
+                // A short write is a part of a block that fits (one block in flight), a paused
+                // device (awaitRoomLocked waits for the resume) or one whose buffer is smaller than
+                // the blocks (it starts); a playing one that took nothing has failed.
+                if (!dead && n == 0 && running && !paused) {
+                    dead = true;
                     failure = new AudioException(sink.describe() + " accepted no data while playing");
                 }
+            } finally {
+                lock.unlock();
             }
             if (dead) {
                 reopen(failure);
@@ -555,49 +593,112 @@ public final class BlockWriter implements AutoCloseable {
             }
         }
         tail.append(out, len);
-        lock.lock();
-        try {
-            endFrame += frames;
-            lastFeedNanos = System.nanoTime();
-            // The device position before the write, not after: one device query per block.
-            queuedAtFeed = Math.min(endFrame - playedBeforeWrite, bufferBytes / deviceFormat.getFrameSize());
-        } finally {
-            lock.unlock();
-        }
         return true;
     }
 
-    /**
-     * After a short write: a paused device waits for resume, a device not yet started (its buffer
-     * smaller than the blocks) starts. @return false when a playing device took nothing: it failed
-     */
-    private boolean awaitRoom(long gen, int written) {
-        lock.lock();
-        try {
-            if (paused) {
-                while (paused && generation == gen && !closed) {
-                    changed.awaitUninterruptibly();
-                }
-                return true;
-            }
-            if (!running) {
-                running = true;
-                startSinkLocked();
-                return true;
-            }
-            return written > 0 || generation != gen || closed;
-        } finally {
-            lock.unlock();
+    /** A whole block of {@code frames} is queued: the underrun clock restarts, full blocks start the device. */
+    private void queuedLocked(int frames, int frameSize) {
+        long now = System.nanoTime();
+        long played = Math.min(endFrame, baseFrame + estimatedPlayedLocked(now) - sinkBase);
+        endFrame += frames;
+        lastFeedNanos = now;
+        queuedAtFeed = Math.min(endFrame - played, bufferBytes / frameSize);
+        if (++prefilled >= config.blocks()) {
+            startDeviceLocked();
         }
     }
 
     /**
-     * The watchdog ticks every half stall timeout while writes go on (one timer, not one per
-     * write, so a block costs no extra wake-up) and stops when the writer is idle, so time spent
-     * waiting for the input is never judged.
+     * Waits until the device has room for the next write: normally the rest of this block, the
+     * {@code frames} after the {@code pending} ones already written. The thread sleeps for as
+     * long as the clock says playing the missing frames takes, plus a quarter block, because the
+     * device's counter moves in steps (20 ms on Java's ALSA lines); after that sleep the write
+     * goes ahead without asking the device again (a device slower than its clock makes the write
+     * wait, under the watchdog). With a single block in flight, waiting for room for a whole block
+     * would let the device run dry, so then it waits only until half a block can go in. A paused
+     * device is waited for; a stopped one without room starts (its buffer is smaller than the
+     * blocks). {@code queried}: the counter was read just before, for the underrun check.
+     *
+     * @return the frames to write now, or -1 when a flush or close made the block stale
      */
-    private void scheduleStallCheck() {
-        watchdog.schedule(this::checkStall, config.stallTimeout().toNanos() / 2, TimeUnit.NANOSECONDS);
+    private int awaitRoomLocked(long gen, long pending, int frames, boolean queried) {
+        long capacity = bufferBytes / deviceFormat.getFrameSize();
+        int wanted = (int) Math.max(1, Math.min(frames, capacity - blockFrames / 2));
+        boolean fresh = queried;
+        while (true) {
+            while (paused && generation == gen && !closed) {
+                changed.awaitUninterruptibly();
+                fresh = false;
+            }
+            if (generation != gen || closed) {
+                return -1;
+            }
+            if (!fresh) {
+                queryPlayedLocked();
+            }
+            long room = capacity - (endFrame - baseFrame + pending - (playedQueried - sinkBase));
+            if (room >= wanted) {
+                return (int) Math.min(frames, room);
+            }
+            startDeviceLocked();
+            parkUntilLocked(queriedNanos + nanosFor(wanted - room) + nanosFor(blockFrames) / 4, gen);
+            if (generation != gen || closed) {
+                return -1;
+            }
+            if (!paused) {
+                return wanted;
+            }
+            fresh = false;
+        }
+    }
+
+    /**
+     * Sleeps, without the lock, until {@code deadline} (System.nanoTime) or a flush or close
+     * (which unpark this thread) or a pause. Parking allocates nothing, unlike a Condition wait.
+     */
+    private void parkUntilLocked(long deadline, long gen) {
+        boolean interrupted = false;
+        long remaining;
+        while ((remaining = deadline - System.nanoTime()) > 0 && !paused && generation == gen && !closed) {
+            lock.unlock();
+            try {
+                LockSupport.parkNanos(this, remaining);
+                interrupted |= Thread.interrupted();
+            } finally {
+                lock.lock();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The watchdog thread: asleep until a write arms it, then it ticks every half stall timeout
+     * while writes go on and disarms when a tick finds the writer between writes, so time spent
+     * waiting for the input or for room is never judged. It parks rather than using a timer or a
+     * Condition, so playing allocates nothing.
+     */
+    private void watch() {
+        long tick = config.stallTimeout().toNanos() / 2;
+        while (true) {
+            boolean armed;
+            lock.lock();
+            try {
+                if (closed || finished) {
+                    return;
+                }
+                armed = watchdogArmed;
+            } finally {
+                lock.unlock();
+            }
+            if (armed) {
+                LockSupport.parkNanos(this, tick);
+                checkStall();
+            } else {
+                LockSupport.park(this);
+            }
+        }
     }
 
     /**
@@ -620,7 +721,6 @@ public final class BlockWriter implements AutoCloseable {
                 progressNanos = now;
             }
             if (now - progressNanos < config.stallTimeout().toNanos()) {
-                scheduleStallCheck();
                 return;
             }
             stalled = true;

@@ -44,6 +44,61 @@ class PacedPlaybackTest {
         assertThat(starts.subList(0, starts.size() - 1)).allMatch(bytes -> bytes >= 2 * BLOCK_BYTES);
     }
 
+    /**
+     * The writer sleeps until the device has room for a whole block and then writes it: one write
+     * per block that never finds the playing device full, and one counter reading per block (plus
+     * a few for starting the device and the end).
+     */
+    @Test
+    void eachBlockIsOneWriteThatFindsRoomAndOneCounterReading() throws Exception {
+        int blocks = 20;
+        byte[] pcm = LinePlaybackTest.random(BLOCK_BYTES * blocks, 31);
+        PacedSink sink = new PacedSink();
+        assertPlaysToTheLastFrame(sink, pcm);
+        assertThat(sink.writes()).isEqualTo(blocks);
+        assertThat(sink.writesThatWaited()).isZero();
+        assertThat(sink.writesThatFoundItEmpty()).isZero();
+        assertThat(sink.counterReads()).isBetween((long) blocks, blocks + 6L);
+    }
+
+    /** With a single block in flight the device is topped up before it runs dry, not after. */
+    @Test
+    void oneBlockInFlightPlaysWithoutUnderruns() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(BLOCK_BYTES * 10, 33);
+        PacedSink sink = new PacedSink();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, new BlockWriterConfig(1, Duration.ofMillis(100)), events)) {
+            writer.start(S16, new TestInput(pcm, 4096), 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+        }
+        assertThat(events.underruns).isEmpty();
+        assertThat(sink.writesThatFoundItEmpty()).isZero();
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
+    /**
+     * A device that begins late while the writer drains (PulseAudio restarting after an underrun)
+     * and a drain that gives up when nothing moves, as Java's ALSA line does: the end is reported
+     * only once everything was heard, at the last frame.
+     */
+    @Test
+    void theEndIsReportedOnlyWhenEverythingWasHeardEvenIfTheDevicesDrainGaveUp() throws Exception {
+        byte[] pcm = LinePlaybackTest.random(BLOCK_BYTES * 2, 32);
+        assertPlaysToTheLastFrame(new PacedSink().startLatency(Duration.ofMillis(700))
+                .impatientDrain(Duration.ofMillis(100)), pcm);
+    }
+
+    /** Plays {@code pcm} with the default blocks; the end comes at the last frame, all of it heard. */
+    private static void assertPlaysToTheLastFrame(PacedSink sink, byte[] pcm) throws Exception {
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(sink, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, new TestInput(pcm, 4096), 0);
+            assertThat(events.awaitEnd()).isEqualTo("drained");
+            assertThat(writer.audibleFrame()).isEqualTo(pcm.length / 4);
+        }
+        assertThat(sink.heard()).isEqualTo(pcm);
+    }
+
     @Test
     void aDeviceThatStopsTakingDataIsReopenedAndPlaysOnFromTheAudibleFrame() throws Exception {
         byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 22);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import javax.sound.sampled.AudioFormat;
 
 /**
@@ -36,7 +37,12 @@ final class PacedSink implements AudioSink {
     private int refuseOpensAfter = Integer.MAX_VALUE;
     private long flushes;
     private long startLatencyNanos;
+    private long impatientDrainNanos = Long.MAX_VALUE;
     private long written;
+    private int writes;
+    private int writesThatWaited;
+    private int writesThatFoundItEmpty;
+    private int counterReads;
 
     /** The first {@code n} openings play nothing and block every write. */
     PacedSink wedgeOpens(int n) {
@@ -47,6 +53,15 @@ final class PacedSink implements AudioSink {
     /** A started device plays nothing for {@code latency}, then plays in real time. */
     PacedSink startLatency(Duration latency) {
         startLatencyNanos = latency.toNanos();
+        return this;
+    }
+
+    /**
+     * {@link #drain} gives up once the device has played nothing for {@code patience}, as Java's
+     * ALSA line does after half a second.
+     */
+    PacedSink impatientDrain(Duration patience) {
+        impatientDrainNanos = patience.toNanos();
         return this;
     }
 
@@ -97,6 +112,13 @@ final class PacedSink implements AudioSink {
         lock.lock();
         try {
             long flushesBefore = flushes;
+            writes++;
+            if (running && open && !wedged && capacity - (session.size() - playedLocked()) < len) {
+                writesThatWaited++;
+            }
+            if (running && open && !wedged && System.nanoTime() > markNanos && playedLocked() >= session.size()) {
+                writesThatFoundItEmpty++;
+            }
             while (true) {
                 if (!open) {
                     return 0;
@@ -185,8 +207,17 @@ final class PacedSink implements AudioSink {
         lock.lock();
         try {
             long flushesBefore = flushes;
-            while (open && running && !wedged && flushes == flushesBefore && playedLocked() < session.size()) {
-                changed.awaitNanos(nanosFor(session.size() - playedLocked()));
+            long played = playedLocked();
+            long movedNanos = System.nanoTime();
+            while (open && running && !wedged && flushes == flushesBefore && played < session.size()) {
+                changed.awaitNanos(Math.min(nanosFor(session.size() - played), impatientDrainNanos));
+                long now = System.nanoTime();
+                if (playedLocked() != played) {
+                    played = playedLocked();
+                    movedNanos = now;
+                } else if (now - movedNanos >= impatientDrainNanos) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -199,6 +230,7 @@ final class PacedSink implements AudioSink {
     public long framesPlayed() {
         lock.lock();
         try {
+            counterReads++;
             return open ? (heardSinceOpen + playedLocked()) / format.getFrameSize() : 0;
         } finally {
             lock.unlock();
@@ -264,18 +296,37 @@ final class PacedSink implements AudioSink {
 
     /** Bytes the device has accepted so far, played or not. */
     long written() {
-        lock.lock();
-        try {
-            return written;
-        } finally {
-            lock.unlock();
-        }
+        return guarded(() -> written);
     }
 
-    int opens() {
+    /** Calls to {@link #write}. */
+    long writes() {
+        return guarded(() -> writes);
+    }
+
+    /** Calls to {@link #write} that found a playing device without room for all of it. */
+    long writesThatWaited() {
+        return guarded(() -> writesThatWaited);
+    }
+
+    /** Calls to {@link #write} that found a playing device that had played everything: it ran dry. */
+    long writesThatFoundItEmpty() {
+        return guarded(() -> writesThatFoundItEmpty);
+    }
+
+    /** Calls to {@link #framesPlayed}. */
+    long counterReads() {
+        return guarded(() -> counterReads);
+    }
+
+    long opens() {
+        return guarded(() -> opens);
+    }
+
+    private long guarded(LongSupplier value) {
         lock.lock();
         try {
-            return opens;
+            return value.getAsLong();
         } finally {
             lock.unlock();
         }

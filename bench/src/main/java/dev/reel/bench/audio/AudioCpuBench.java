@@ -8,7 +8,6 @@ import dev.reel.audio.PcmInput;
 import dev.reel.audio.Underrun;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,13 +37,20 @@ import javax.sound.sampled.AudioFormat;
  * table and stops its {@code pulseaudio}. Needs packages {@code pulseaudio},
  * {@code libasound2-plugins} and {@code alsa-utils}.
  *
- * <p>Usage: {@code AudioCpuBench [SECONDS [BLOCK_MS [WARMUP_SECONDS]]]} (default 30 s measured
- * after a 20 s warm-up that lets the JIT compile the per-block path, 2 blocks of 100 ms).
+ * <p>Usage: {@code AudioCpuBench [SECONDS [BLOCK_MS [WARMUP_SECONDS [reel|plain]]]]} (default 30 s
+ * measured after a 20 s warm-up, 2 blocks of 100 ms, the measuring JVM run with the options
+ * {@code reel play}'s launcher uses; {@code plain} runs it with the JVM's defaults). Besides the
+ * audio thread and the whole JVM it prints every thread that used at least 0.01 % of a core, and
+ * the bytes the audio thread allocated while playing (up to a second before the input ends).
  */
 public final class AudioCpuBench {
 
     private static final AudioFormat FORMAT = new AudioFormat(44100, 16, 2, true, false);
     private static final String CHILD = "REEL_BENCH_CHILD";
+    /** The heap, GC and JIT options {@code app/src/main/launcher/reel} runs {@code reel play} with. */
+    private static final List<String> REEL_PLAY_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xss512k", "-Xms8m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m",
+            "-XX:ReservedCodeCacheSize=16m", "-XX:CICompilerCount=1");
 
     private AudioCpuBench() {
     }
@@ -52,6 +59,10 @@ public final class AudioCpuBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int blockMillis = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        boolean plainJvm = args.length > 3 && args[3].equals("plain");
+        if (args.length > 3 && !plainJvm && !args[3].equals("reel")) {
+            throw new IllegalArgumentException("JVM is 'reel' (the launcher's options) or 'plain', not " + args[3]);
+        }
         if (System.getenv(CHILD) != null) {
             measureReel(Path.of(System.getenv(CHILD)), seconds, blockMillis, warmup);
             return;
@@ -70,9 +81,13 @@ public final class AudioCpuBench {
         try {
             System.out.printf("%-34s %9s %12s %12s %10s%n", "player (" + seconds + " s after " + warmup + " s warm-up)",
                     "wall s", "cpu ms", "cpu/wall %", "underruns");
-            List<String> child = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), AudioCpuBench.class.getName(), String.valueOf(seconds),
-                    String.valueOf(blockMillis), String.valueOf(warmup)));
+            List<String> child = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            if (!plainJvm) {
+                child.addAll(REEL_PLAY_OPTIONS);
+            }
+            child.addAll(List.of("-cp", System.getProperty("java.class.path"), AudioCpuBench.class.getName(),
+                    String.valueOf(seconds), String.valueOf(blockMillis), String.valueOf(warmup)));
+            System.out.println("measuring JVM: " + (plainJvm ? "default options" : String.join(" ", REEL_PLAY_OPTIONS)));
             ProcessBuilder reel = new ProcessBuilder(child).inheritIO();
             reel.environment().putAll(env);
             reel.environment().put(CHILD, wav.toString());
@@ -118,7 +133,7 @@ public final class AudioCpuBench {
                 drained.countDown();
             }
         };
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (FileChannel file = FileChannel.open(wav);
@@ -132,14 +147,44 @@ public final class AudioCpuBench {
             long underrunsBefore = underruns.get();
             long wall0 = System.nanoTime();
             long thread0 = threads.getThreadCpuTime(audio.getId());
+            long allocated0 = threads.getThreadAllocatedBytes(audio.getId());
+            Map<String, Long> tasks0 = taskCpu();
             long process0 = os.getProcessCpuTime();
+            // Allocation is read a second before the input ends: the steady state, not the drain.
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds - 1));
+            long allocated = threads.getThreadAllocatedBytes(audio.getId()) - allocated0;
             drained.await();
             long wall = System.nanoTime() - wall0;
             long thread = threads.getThreadCpuTime(audio.getId()) - thread0;
             long process = os.getProcessCpuTime() - process0;
+            Map<String, Long> tasks = taskCpu();
             row("reel 2x" + blockMillis + " ms: reel-audio thread", wall, thread, underruns.get() - underrunsBefore);
             row("reel 2x" + blockMillis + " ms: whole JVM", wall, process, underruns.get() - underrunsBefore);
+            tasks.forEach((task, cpu) -> {
+                long used = cpu - tasks0.getOrDefault(task, 0L);
+                if (used * 10000 >= wall) {
+                    row("  thread " + task, wall, used, -1);
+                }
+            });
+            System.out.printf("reel-audio allocated %d bytes in the first %d s measured%n", allocated, seconds - 1);
         }
+    }
+
+    /** CPU time of each of this process's threads ("tid name"), from /proc/self/task/TID/schedstat. */
+    private static Map<String, Long> taskCpu() throws IOException {
+        Map<String, Long> cpu = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String schedstat = Files.readString(task.resolve("schedstat")).trim();
+                    cpu.put(task.getFileName() + " " + name, Long.parseLong(schedstat.split(" ")[0]));
+                } catch (IOException ended) {
+                    // The thread ended between the listing and the read.
+                }
+            }
+        }
+        return cpu;
     }
 
     private static Thread audioThread() {
