@@ -82,7 +82,8 @@ final class PlayCommand {
         Playback playback = new Playback(streams, args.flag("--json"), start);
         try (SpoolCache cache = new SpoolCache(SpoolConfig.defaults().withMemoryLimit(SPOOL_MEMORY),
                 SpoolCache.DEFAULT_MAX_BYTES, SpoolCache.DEFAULT_IDLE_TIMEOUT);
-                Player player = new Player(new PlayerConfig(sink).withCache(cache))) {
+                Player player = new Player(new PlayerConfig(sink).withCache(cache)
+                        .withPositionEvents(playback.showsPosition()))) {
             player.addListener(playback);
             new StdinCommands(streams, player, () -> playback, playback::stop).start();
             player.open(new MediaRequest(source, format, start));
