@@ -62,8 +62,8 @@ final class ProcessBench {
                 if (first < 0) {
                     return new Start(-1, -1, -1);
                 }
-                long fetched = server.bodyBytesSent();
-                long before = Fetched.before(server, targetOffset);
+                long fetched = Fetched.bytes(server, path);
+                long before = Fetched.before(server, path, targetOffset);
                 return new Start((first - start) / 1e9, fetched, before);
             } finally {
                 stop(process);
