@@ -18,6 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Cli.handles(args)) {
+            Cli.warmUp(args);
             // A thread that dies of a bug would leave the command waiting for an event that never
             // comes: fail at once, with the one line every failure gets.
             Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {

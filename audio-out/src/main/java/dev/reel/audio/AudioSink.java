@@ -7,9 +7,21 @@ import javax.sound.sampled.AudioFormat;
  *
  * <p>{@link #open}, {@link #write}, {@link #drain} and {@link #close} are called by one writer
  * thread. {@link #start}, {@link #stop}, {@link #flush}, {@link #framesPlayed} and
- * {@link #setGain} may be called from any thread, also while a {@code write} blocks.
+ * {@link #setGain} may be called from any thread, also while a {@code write} blocks; {@link #prepare}
+ * from any thread at any time.
  */
 public interface AudioSink extends AutoCloseable {
+
+    /**
+     * Does ahead of time what {@link #open} can do without knowing the format (load the sound
+     * system, find the device), so that a later opening is quick. Optional; runs on the caller's
+     * thread and may be called from any thread, before or between openings. Does nothing by
+     * default.
+     *
+     * @throws AudioException when the device is missing
+     */
+    default void prepare() throws AudioException {
+    }
 
     /**
      * Opens the sink in {@code format}, stopped, with room for about {@code bufferBytes} queued

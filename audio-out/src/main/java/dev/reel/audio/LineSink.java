@@ -1,27 +1,39 @@
 package dev.reel.audio;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.BooleanControl;
-import javax.sound.sampled.DataLine;
 import javax.sound.sampled.FloatControl;
 import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
 
 /**
  * An {@link AudioSink} on a {@code javax.sound} {@code SourceDataLine} of the default mixer or of
- * a mixer chosen by name. Threading as {@link AudioSink} says.
+ * a mixer chosen by name. A closed sink's line is kept for the next sink of its mixer, so that
+ * only the first opening in a process pays for Java Sound's device lookup. Threading as
+ * {@link AudioSink} says.
  */
 public final class LineSink implements AudioSink {
 
     private final String mixerName;
     private volatile SourceDataLine line;
     private volatile boolean started;
+    /** Writes and drains under way, which a close must not hand the line on from. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** @param mixerName a mixer's name as {@link AudioDevices#names()} lists it, or null for the default */
     public LineSink(String mixerName) {
         this.mixerName = mixerName;
+    }
+
+    /**
+     * Looks up the mixer's line ahead of time (on the caller's thread), so that the first
+     * {@link #open} of this or a later sink of the same mixer skips Java Sound's device
+     * enumeration; loads the sound system in a fresh JVM.
+     */
+    @Override
+    public void prepare() throws AudioException {
+        LinePool.prepare(mixerName);
     }
 
     @Override
@@ -32,37 +44,54 @@ public final class LineSink implements AudioSink {
                 && !encoding.equals(AudioFormat.Encoding.PCM_UNSIGNED)) {
             return false;
         }
-        DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
-        Mixer mixer = mixerName == null ? null : AudioDevices.mixer(mixerName);
-        if (mixerName != null && mixer == null) {
-            throw new AudioException(describe() + " not found (devices: "
-                    + String.join(", ", AudioDevices.names()) + ")");
-        }
         try {
-            if (mixer == null ? !AudioSystem.isLineSupported(info) : !mixer.isLineSupported(info)) {
-                return false;
+            return openLine(format, bufferBytes);
+        } catch (LineUnavailableException kept) {
+            // A kept line may belong to a device that has gone since: look the line up afresh once.
+            LinePool.forget(mixerName);
+            try {
+                return openLine(format, bufferBytes);
+            } catch (LineUnavailableException | SecurityException e) {
+                throw new AudioException(describe() + " is busy or unavailable: " + oneLine(e));
             }
-            SourceDataLine opened = (SourceDataLine) (mixer == null ? AudioSystem.getLine(info) : mixer.getLine(info));
-            opened.open(format, bufferBytes);
-            line = opened;
-            return true;
-        } catch (IllegalArgumentException refused) {
-            return false;
-        } catch (LineUnavailableException | SecurityException e) {
+        } catch (SecurityException e) {
             throw new AudioException(describe() + " is busy or unavailable: " + oneLine(e));
         }
     }
 
+    private boolean openLine(AudioFormat format, int bufferBytes) throws AudioException, LineUnavailableException {
+        SourceDataLine candidate = LinePool.take(mixerName, format);
+        if (candidate == null) {
+            return false;
+        }
+        boolean opened = false;
+        try {
+            candidate.open(format, bufferBytes);
+            opened = true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        } finally {
+            if (!opened) {
+                LinePool.give(mixerName, candidate);
+            }
+        }
+        line = candidate;
+        return true;
+    }
+
     @Override
     public int write(byte[] bytes, int offset, int len) throws AudioException {
-        SourceDataLine l = line;
-        if (l == null || !l.isOpen()) {
-            throw new AudioException(describe() + " is closed");
-        }
+        inFlight.incrementAndGet();
         try {
+            SourceDataLine l = line;
+            if (l == null || !l.isOpen()) {
+                throw new AudioException(describe() + " is closed");
+            }
             return l.write(bytes, offset, len);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new AudioException(describe() + " rejected a write: " + oneLine(e));
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -106,9 +135,14 @@ public final class LineSink implements AudioSink {
 
     @Override
     public void drain() {
-        SourceDataLine l = line;
-        if (l != null) {
-            l.drain();
+        inFlight.incrementAndGet();
+        try {
+            SourceDataLine l = line;
+            if (l != null) {
+                l.drain();
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -144,16 +178,26 @@ public final class LineSink implements AudioSink {
         return "audio device '" + (mixerName == null ? "default" : mixerName) + "'";
     }
 
+    /**
+     * Closes the line and keeps it for the next opening, unless a write or drain was still in
+     * it (a stalled device closed to wake its writer): a line another sink opens must not take
+     * the tail of this one's write.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         SourceDataLine l = line;
         line = null;
-        if (l != null) {
+        if (l == null) {
+            return;
+        }
+        if (inFlight.get() == 0) {
+            LinePool.give(mixerName, l);
+        } else {
             l.close();
         }
     }
 
-    private static String oneLine(Exception e) {
+    static String oneLine(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s+", " ").trim();
     }

@@ -35,6 +35,14 @@ public final class Cli {
         return args.length > 0 && (COMMANDS.contains(args[0]) || args[0].startsWith("-"));
     }
 
+    /**
+     * Starts, on a thread of its own, the one-time work the command {@code args} names will need
+     * soon (see {@link StartupWarmup}); returns at once. Call it first thing.
+     */
+    public static void warmUp(String[] args) {
+        StartupWarmup.startFor(args);
+    }
+
     /** Runs the command {@code args} names; returns the exit code. */
     public static int run(Streams streams, String... args) {
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);

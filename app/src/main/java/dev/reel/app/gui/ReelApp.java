@@ -3,6 +3,7 @@ package dev.reel.app.gui;
 import dev.reel.audio.LineSink;
 import dev.reel.core.player.Player;
 import dev.reel.core.player.PlayerConfig;
+import dev.reel.core.player.Warmup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,10 @@ public final class ReelApp {
     public static void launch(List<String> items) {
         Path log = GuiLogging.configure();
         Logger.info("Reel window starting; log {}", log);
+        // While the toolkit starts, so that the first URL played does not wait for the JDK's
+        // HTTP set-up or Java Sound's device lookup.
+        Warmup.start();
+        Warmup.prepare(new LineSink(null));
         Theme theme = Theme.detect();
         CountDownLatch closed = new CountDownLatch(1);
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);

@@ -22,6 +22,11 @@ final class TimingSink implements AudioSink {
     }
 
     @Override
+    public void prepare() throws AudioException {
+        line.prepare();
+    }
+
+    @Override
     public boolean open(AudioFormat format, int bufferBytes) throws AudioException {
         frameSize = format.getFrameSize();
         boolean opened = line.open(format, bufferBytes);

@@ -35,6 +35,7 @@ final class PlayerEngine implements Runnable {
     private final SpoolCache cache;
     private final Consumer<PlayerEvent> events;
     private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final NextSink nextSink;
     /** Counts opens, stops and the close, so that a newer one can abandon an older open. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -53,6 +54,7 @@ final class PlayerEngine implements Runnable {
         this.config = config;
         this.cache = cache;
         this.events = events;
+        this.nextSink = new NextSink(config.sinkFactory());
     }
 
     // Callers' side: any thread, never blocks.
@@ -98,6 +100,7 @@ final class PlayerEngine implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             closeCurrent();
+            nextSink.close();
         }
     }
 
@@ -231,6 +234,7 @@ final class PlayerEngine implements Runnable {
             return;
         }
         setState(PlayerState.OPENING);
+        nextSink.prepare();
         Cancellation cancel = new Cancellation();
         openingGeneration = command.generation();
         opening = cancel;
@@ -276,7 +280,7 @@ final class PlayerEngine implements Runnable {
     }
 
     private void startWriter(Playback p) {
-        BlockWriter writer = new BlockWriter(config.sinkFactory().get(), config.blocks(), p.audioListener());
+        BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
         try {
             p.input = newInput(p, p.startFrame);
             p.writer = writer;

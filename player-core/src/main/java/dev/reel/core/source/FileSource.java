@@ -100,6 +100,11 @@ public final class FileSource implements Source {
         state.add(listener);
     }
 
+    @Override
+    public void removeStateListener(Consumer<SourceState> listener) {
+        state.remove(listener);
+    }
+
     /** The file's size and one request (the open): the whole file became readable at once. */
     @Override
     public SourceStats stats() {

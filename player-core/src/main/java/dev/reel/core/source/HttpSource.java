@@ -1,6 +1,7 @@
 package dev.reel.core.source;
 
 import dev.reel.core.spool.SpoolBuffer;
+import dev.reel.core.spool.SpoolCache;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -9,9 +10,10 @@ import okhttp3.HttpUrl;
  * Fills a spool from an http(s) URL with OkHttp on its own {@code reel-download-N} thread:
  * range requests where the consumer seeks, resumption after drops, then the holes seeks left.
  * Its {@link SpoolFiller} does the work. Methods are safe from any thread and never block;
- * {@link #close} also closes the spool.
+ * {@link #close} also closes the spool. Cached in a {@link SpoolCache}, it stops downloading
+ * while nobody holds its spool and goes on from the first missing byte when someone does.
  */
-public final class HttpSource implements Source {
+public final class HttpSource implements Source, SpoolCache.Idler {
 
     private final SpoolBuffer spool;
     private final SpoolFiller filler;
@@ -61,6 +63,16 @@ public final class HttpSource implements Source {
     }
 
     @Override
+    public void rest() {
+        filler.rest(true);
+    }
+
+    @Override
+    public void wake() {
+        filler.rest(false);
+    }
+
+    @Override
     public void setPlaying(boolean playing) {
         filler.setPlaying(playing);
     }
@@ -73,6 +85,11 @@ public final class HttpSource implements Source {
     @Override
     public void addStateListener(Consumer<SourceState> listener) {
         filler.state().add(listener);
+    }
+
+    @Override
+    public void removeStateListener(Consumer<SourceState> listener) {
+        filler.state().remove(listener);
     }
 
     @Override

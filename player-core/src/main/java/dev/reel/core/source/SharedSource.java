@@ -2,7 +2,9 @@ package dev.reel.core.source;
 
 import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.core.spool.SpoolCache;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +15,8 @@ final class SharedSource implements Source {
 
     private final SpoolCache.Lease<? extends Source> lease;
     private final Source source;
+    /** This handle's listeners, removed from the shared source when the handle closes. */
+    private final List<Consumer<SourceState>> listeners = new CopyOnWriteArrayList<>();
 
     SharedSource(SpoolCache.Lease<? extends Source> lease) {
         this.lease = lease;
@@ -51,7 +55,14 @@ final class SharedSource implements Source {
 
     @Override
     public void addStateListener(Consumer<SourceState> listener) {
+        listeners.add(listener);
         source.addStateListener(listener);
+    }
+
+    @Override
+    public void removeStateListener(Consumer<SourceState> listener) {
+        listeners.remove(listener);
+        source.removeStateListener(listener);
     }
 
     @Override
@@ -61,6 +72,9 @@ final class SharedSource implements Source {
 
     @Override
     public void close() {
+        for (Consumer<SourceState> listener : listeners) {
+            source.removeStateListener(listener);
+        }
         lease.close();
     }
 }

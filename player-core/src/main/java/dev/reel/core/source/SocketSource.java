@@ -82,6 +82,11 @@ public final class SocketSource implements Source {
     }
 
     @Override
+    public void removeStateListener(Consumer<SourceState> listener) {
+        state.remove(listener);
+    }
+
+    @Override
     public SourceStats stats() {
         return new SourceStats(bytes.get(), 1);
     }

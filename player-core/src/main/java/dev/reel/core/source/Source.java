@@ -40,6 +40,9 @@ public interface Source extends AutoCloseable {
      */
     void addStateListener(Consumer<SourceState> listener);
 
+    /** Stops calling {@code listener}; a state change already under way may still reach it. */
+    void removeStateListener(Consumer<SourceState> listener);
+
     /** Bytes fetched and requests made so far. */
     SourceStats stats();
 

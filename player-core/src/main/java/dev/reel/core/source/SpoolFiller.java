@@ -17,7 +17,7 @@ import org.tinylog.Logger;
 /**
  * The download loop of {@link HttpSource}: fetches from where the consumer seeks,
  * resumes broken transfers from the first missing byte, then fills the holes seeks left until
- * the spool holds the whole resource. Runs on its own thread; {@link #seek} and {@link #close}
+ * the spool holds the whole resource; it pauses while {@link #rest resting}. Runs on its own thread; {@link #seek} and {@link #close}
  * come from any thread and never block.
  */
 final class SpoolFiller {
@@ -43,6 +43,8 @@ final class SpoolFiller {
     private Fetcher.Transfer current;
     private boolean started;
     private boolean closed;
+    /** Nobody wants the bytes for now: no transfer runs until this is false again. */
+    private boolean resting;
     private volatile boolean playing;
     /** The offset the running transfer writes next, -1 when none runs. */
     private volatile long streamPosition = -1;
@@ -160,6 +162,25 @@ final class SpoolFiller {
         this.playing = playing;
     }
 
+    /**
+     * Stops the running transfer and starts none while {@code resting}; afterwards the download
+     * goes on from the first missing byte. A sequential download (no ranges) goes on resting or
+     * not: resuming it would mean fetching again from byte 0. Never blocks.
+     */
+    void rest(boolean resting) {
+        lock.lock();
+        try {
+            this.resting = resting && !sequential;
+            if (resting) {
+                cancelTransfer();
+            } else {
+                wake.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     CompletableFuture<SourceInfo> info() {
         return info;
     }
@@ -250,6 +271,10 @@ final class SpoolFiller {
         lock.lock();
         try {
             while (!closed) {
+                if (resting) {
+                    wake.await();
+                    continue;
+                }
                 long target = nextTarget();
                 if (target < 0) {
                     break;
@@ -394,7 +419,7 @@ final class SpoolFiller {
         lock.lock();
         try {
             long nanos = delay.toNanos();
-            while (!closed && pendingSeek < 0 && nanos > 0) {
+            while (!closed && !resting && pendingSeek < 0 && nanos > 0) {
                 nanos = wake.awaitNanos(nanos);
             }
             return !closed;

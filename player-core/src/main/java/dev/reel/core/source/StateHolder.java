@@ -19,6 +19,10 @@ final class StateHolder {
         listeners.add(listener);
     }
 
+    void remove(Consumer<SourceState> listener) {
+        listeners.remove(listener);
+    }
+
     /** Moves to {@code next} unless already there or finished (failed or closed stays). */
     void set(SourceState next) {
         synchronized (this) {

@@ -18,7 +18,8 @@ import org.tinylog.Logger;
  * {@link Lease}, and a second acquire of the same key shares the spool and its owner (the
  * download). Spools nobody holds stay cached for a later acquire until they are evicted, least
  * recently used first, when the cached bytes pass {@code maxBytes} (checked on every acquire,
- * release and change of a spool) or after {@code idleTimeout}. Evicting closes the owner (when it
+ * release and change of a spool) or after {@code idleTimeout}. An owner that is {@link Idler}
+ * rests while nobody holds its spool: a stopped track does not go on downloading. Evicting closes the owner (when it
  * is {@link AutoCloseable}) and then the spool, on the cache's own thread or the caller's of
  * {@link #acquire}, {@link Lease#close} or {@link #trim}. Thread-safe.
  */
@@ -90,7 +91,9 @@ public final class SpoolCache implements AutoCloseable {
             }
             entries.put(key, entry);
         }
-        entry.refs++;
+        if (entry.refs++ == 0 && entry.owner instanceof Idler idler) {
+            idler.wake();
+        }
         entry.lastUsed = System.nanoTime();
         List<Entry> evicted = evict();
         evicted.forEach(Entry::dispose);
@@ -127,7 +130,9 @@ public final class SpoolCache implements AutoCloseable {
         boolean dispose;
         List<Entry> evicted;
         synchronized (this) {
-            entry.refs--;
+            if (--entry.refs == 0 && entry.owner instanceof Idler idler) {
+                idler.rest();
+            }
             entry.lastUsed = System.nanoTime();
             if (!entry.detached && (entry.spool.isClosed() || entry.spool.failure().isPresent())) {
                 // A failed spool is never shared again: its temp file (on a disk that may be full) goes now.
@@ -213,6 +218,19 @@ public final class SpoolCache implements AutoCloseable {
             }
         }
         all.forEach(Entry::dispose);
+    }
+
+    /**
+     * An owner whose work (a download) is wanted only while someone holds its spool. The cache
+     * calls {@link #rest} when the last lease closes and {@link #wake} when a lease is taken again,
+     * in that order, under its lock: both must return at once.
+     */
+    public interface Idler {
+        /** Nobody holds the spool: stop working, keep what is there. */
+        void rest();
+
+        /** Someone holds the spool again: go on. */
+        void wake();
     }
 
     private static final class Entry {

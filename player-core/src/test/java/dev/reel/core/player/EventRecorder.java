@@ -1,39 +1,23 @@
 package dev.reel.core.player;
 
+import dev.reel.testkit.EventLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Records a player's events and lets a test wait for one. Thread-safe. */
+/** Records a player's events and lets a test wait for one, by type. Thread-safe: testkit's {@link EventLog} underneath. */
 final class EventRecorder implements Consumer<PlayerEvent> {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition added = lock.newCondition();
-    private final List<PlayerEvent> events = new ArrayList<>();
+    private final EventLog<PlayerEvent> log = new EventLog<>();
 
     @Override
     public void accept(PlayerEvent event) {
-        lock.lock();
-        try {
-            events.add(event);
-            added.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        log.accept(event);
     }
 
     List<PlayerEvent> events() {
-        lock.lock();
-        try {
-            return List.copyOf(events);
-        } finally {
-            lock.unlock();
-        }
+        return log.all();
     }
 
     <T extends PlayerEvent> List<T> all(Class<T> type) {
@@ -46,25 +30,9 @@ final class EventRecorder implements Consumer<PlayerEvent> {
 
     /** Waits for the first event (since the start) of {@code type} that {@code test} accepts. */
     <T extends PlayerEvent> T await(Class<T> type, Predicate<T> test, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                for (PlayerEvent event : events) {
-                    if (type.isInstance(event) && test.test(type.cast(event))) {
-                        return type.cast(event);
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("no matching " + type.getSimpleName() + " in " + timeout
-                            + "; events: " + events);
-                }
-                added.await(left, TimeUnit.NANOSECONDS);
-            }
-        } finally {
-            lock.unlock();
-        }
+        PlayerEvent found = log.require(e -> type.isInstance(e) && test.test(type.cast(e)), timeout,
+                e -> !(e instanceof PlayerEvent.Position));
+        return type.cast(found);
     }
 
     <T extends PlayerEvent> T await(Class<T> type) throws InterruptedException {

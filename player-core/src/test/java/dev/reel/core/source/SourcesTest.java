@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.core.spool.SpoolCache;
 import dev.reel.core.spool.SpoolConfig;
+import dev.reel.testkit.Exchange;
+import dev.reel.testkit.Faults;
 import dev.reel.testkit.RangeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +40,52 @@ class SourcesTest {
     void closeCache() {
         if (cache != null) {
             cache.close();
+        }
+    }
+
+    @Test
+    void aDownloadNobodyHoldsRestsAndGoesOnWhereItStopped() throws Exception {
+        byte[] data = SourceTesting.randomBytes(2_000_000, 5);
+        try (RangeServer server = SourceTesting.serve(data, null)) {
+            server.setFaults(SourceTesting.PATH, Faults.NONE.withBandwidth(400_000));
+            SpoolCache spools = cache();
+            try (Source first = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                first.start();
+                assertThat(server.awaitBodyBytes(100_000, Duration.ofSeconds(10))).isTrue();
+            }
+            List<Exchange> stopped = server.awaitExchanges(1, Duration.ofSeconds(10));
+            assertThat(stopped.get(0).complete()).isFalse();
+            assertThat(server.awaitLog(log -> log.size() > 1, Duration.ofMillis(500)))
+                    .as("a request while nobody holds the download").isFalse();
+            assertThat(server.active()).isEmpty();
+            assertThat(spools.contains(server.url(SourceTesting.PATH))).isTrue();
+
+            server.setFaults(SourceTesting.PATH, Faults.NONE);
+            try (Source again = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                again.start();
+                assertThat(readFrom(again.spool(), 0)).isEqualTo(data);
+            }
+            List<Exchange> log = server.awaitExchanges(2, Duration.ofSeconds(10));
+            assertThat(log).hasSize(2);
+            long resumedAt = Long.parseLong(log.get(1).range().orElseThrow().replaceAll("bytes=(\\d+)-.*", "$1"));
+            assertThat(resumedAt).isPositive().isLessThanOrEqualTo(stopped.get(0).bodyBytes());
+            assertThat(log.get(1).bodyStart()).isEqualTo(resumedAt);
+        }
+    }
+
+    @Test
+    void aClosedShareHearsNoMoreOfTheSharedDownload() throws Exception {
+        try (RangeServer server = SourceTesting.serve(DATA, null)) {
+            SpoolCache spools = cache();
+            try (Source kept = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                List<SourceState> heardByClosed = new CopyOnWriteArrayList<>();
+                try (Source closed = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                    closed.addStateListener(heardByClosed::add);
+                }
+                kept.start();
+                SourceTesting.awaitState(kept, SourceState.COMPLETE);
+                assertThat(heardByClosed).isEmpty();
+            }
         }
     }
 
