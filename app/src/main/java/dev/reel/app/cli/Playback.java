@@ -58,6 +58,11 @@ final class Playback implements Consumer<PlayerEvent> {
         }
     }
 
+    /** Whether it prints {@code position} events (JSON lines or a terminal's status line). */
+    boolean showsPosition() {
+        return json || statusLine != null;
+    }
+
     /** Ends the playback as done (the {@code stop} command). */
     synchronized void stop() {
         finish(ExitCode.OK, null);
@@ -68,18 +73,18 @@ final class Playback implements Consumer<PlayerEvent> {
         return exit.join();
     }
 
-    /** The answer to the {@code status} command. */
-    synchronized String status(int volume) {
+    /** The answer to the {@code status} command, at the player's audible position, {@code seconds}. */
+    synchronized String status(int volume, double seconds) {
         OptionalDouble duration = duration();
         if (json) {
             return EventJson.event("status")
                     .put("state", stateName())
-                    .put("position", position)
+                    .put("position", seconds)
                     .put("duration", duration)
                     .put("volume", volume)
                     .toString();
         }
-        return StatusLine.text(state, position, duration, ready == null ? null : ready.format())
+        return StatusLine.text(state, seconds, duration, ready == null ? null : ready.format())
                 + "  volume " + volume;
     }
 

@@ -66,7 +66,7 @@ final class StdinCommands {
         } else if (oneWord && verb.equals("stop")) {
             stop.run();
         } else if (oneWord && verb.equals("status")) {
-            streams.println(playback.get().status(volume));
+            streams.println(playback.get().status(volume, player.position()));
         } else if (words.length == 2 && verb.equals("seek") && seek(words[1])) {
             return;
         } else if (words.length == 2 && verb.equals("volume") && volume(words[1])) {

@@ -175,18 +175,22 @@ public final class InProcessBench {
                 Summary.of(past).median() <= latencyMillis + 30);
     }
 
-    /** Opens at 50 % and counts what was fetched by the time the first block reaches the line. */
+    /**
+     * Opens at 50 % and counts what was fetched of that URL by the time the first block reaches
+     * the line. Each run has a player (and spool cache) of its own, closed after it, so that no
+     * earlier run's download still fills its holes meanwhile.
+     */
     private void startAtHalf() throws Exception {
         List<Double> fetched = new ArrayList<>();
         List<Double> before = new ArrayList<>();
-        try (Player player = new Player(config)) {
-            for (int run = 0; run < runs; run++) {
-                String url = serve(600, Faults.NONE);
-                server.clearLog();
+        for (int run = 0; run < runs; run++) {
+            String url = serve(600, Faults.NONE);
+            String path = Fetched.path(url);
+            server.clearLog();
+            try (Player player = new Player(config)) {
                 openTimed(player, new MediaRequest(url, Optional.empty(), 300));
-                fetched.add(server.bodyBytesSent() / 1e6);
-                before.add(Fetched.before(server, Media.dataOffset() + frameOf(300) * Media.FRAME) / 1024.0);
-                player.stop();
+                fetched.add(Fetched.bytes(server, path) / 1e6);
+                before.add(Fetched.before(server, path, Media.dataOffset() + frameOf(300) * Media.FRAME) / 1024.0);
             }
         }
         row("play from 50 %: bytes fetched before first audio", "MB", fetched, 2, "", null);
@@ -220,8 +224,9 @@ public final class InProcessBench {
                     throw new IllegalStateException("session did not end: " + end);
                 }
                 long length = Media.dataOffset() + frameOf(seconds) * Media.FRAME;
-                ratios.add((double) server.bodyBytesSent() / length);
-                requests.add((double) server.awaitExchanges(1, LIMIT).size());
+                server.awaitExchanges(1, LIMIT);
+                ratios.add((double) Fetched.bytes(server, Fetched.path(url)) / length);
+                requests.add((double) Fetched.exchanges(server, Fetched.path(url)).size());
             }
         }
         row("scripted session (play, seek past download, seek back, play to end): fetched ÷ needed", "",

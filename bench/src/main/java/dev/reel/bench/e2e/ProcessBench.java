@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class ProcessBench {
 
     private static final Duration FIRST_AUDIO_LIMIT = Duration.ofSeconds(15);
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** A generation's line of {@code GC.heap_info}: {@code def new generation   total 480K, used 123K [...}. */
+    private static final Pattern GENERATION_USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
 
     private final Options options;
     private final RangeServer server;
@@ -62,8 +63,8 @@ final class ProcessBench {
                 if (first < 0) {
                     return new Start(-1, -1, -1);
                 }
-                long fetched = server.bodyBytesSent();
-                long before = Fetched.before(server, targetOffset);
+                long fetched = Fetched.bytes(server, path);
+                long before = Fetched.before(server, path, targetOffset);
                 return new Start((first - start) / 1e9, fetched, before);
             } finally {
                 stop(process);
@@ -137,15 +138,21 @@ final class ProcessBench {
         return 100.0 * (cpu1 - cpu0) / (System.nanoTime() - wall0);
     }
 
-    /** The JVM's used heap by {@code jcmd PID GC.heap_info}, or NaN where that does not answer. */
+    /** The JVM's used heap, all generations, by {@code jcmd PID GC.heap_info}; NaN where that does not answer. */
     private double heapUsedMiB(long pid) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!jcmd.waitFor(10, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
             return Double.NaN;
         }
-        Matcher used = HEAP_USED.matcher(output);
-        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        Matcher used = GENERATION_USED.matcher(output);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        return found ? kib / 1024.0 : Double.NaN;
     }
 
     private Process launch(PlayerProcess player, String url, double startSeconds, Path alsaConfig, String what)

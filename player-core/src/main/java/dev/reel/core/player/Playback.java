@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The playing of one medium: its writer, its current input and where it stands. Fields are
- * owned by the player thread; {@link #position} is also read by callers. The writer's and the
+ * owned by the player thread; {@link #position} and {@link #heardFrame} are also for callers. The writer's and the
  * spool's reports arrive as {@link Command}s through {@code commands}.
  */
 final class Playback {
@@ -28,8 +28,10 @@ final class Playback {
     boolean wantPlay;
     /** Waiting for bytes: before the first block of an input, or while starving. */
     boolean buffering;
-    /** The first block of the current input reached the device. */
-    boolean primed;
+    /** The first block of the current input reached the device (set through {@link #setPrimed}). */
+    private boolean primed;
+    /** The writer whose device counter tells the audible frame, while {@link #primed}; else null. */
+    private volatile BlockWriter clock;
     boolean ended;
     long downloadDue = NO_DEADLINE;
     /** The frame last reported to callers. */
@@ -51,6 +53,21 @@ final class Playback {
             return startFrame;
         }
         return primed ? writer.audibleFrame() : input.startFrame();
+    }
+
+    /** Whether the current input's first block reached the device; its writer's counter then runs. */
+    void setPrimed(boolean now) {
+        primed = now;
+        clock = now ? writer : null;
+    }
+
+    /**
+     * The audible frame for a caller on any thread: the device's counter once the current input's
+     * first block plays, else the frame last reported.
+     */
+    long heardFrame() {
+        BlockWriter c = clock;
+        return c != null ? c.audibleFrame() : position;
     }
 
     /** The writer's reports, as commands for the player thread. */

@@ -24,8 +24,7 @@ import org.tinylog.Logger;
  * any thread and returns at once; it is queued for the player's own thread ({@code reel-player}),
  * which does the work in order and reports what happened as {@link PlayerEvent}s. Listeners are
  * called on that thread, one event at a time, and must return quickly. The getters
- * ({@link #state}, {@link #position}, {@link #media}) read the latest reported values without
- * blocking. Only {@link #close} waits (briefly) for the player thread to release everything.
+ * ({@link #state}, {@link #position}, {@link #media}) read the latest values without blocking. Only {@link #close} waits (briefly) for the player thread to release everything.
  */
 public final class Player implements AutoCloseable {
 
@@ -123,10 +122,13 @@ public final class Player implements AutoCloseable {
         return engine.state();
     }
 
-    /** The audible position in seconds as last reported (0 when nothing is open). */
+    /**
+     * The audible position in seconds: the device's frame counter once the first block of the
+     * current position plays, else the position last reported (0 when nothing is open).
+     */
     public double position() {
         Playback p = engine.current();
-        return p == null ? 0 : p.medium.seconds(p.position);
+        return p == null ? 0 : p.medium.seconds(p.heardFrame());
     }
 
     /** What is open now (after {@link PlayerEvent.Ready}), if anything. */

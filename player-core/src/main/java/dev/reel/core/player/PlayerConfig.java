@@ -20,9 +20,12 @@ import java.util.function.Supplier;
  * @param cache the spool cache to open media through; empty: the player makes its own and closes
  *     it with itself
  * @param http timeouts, look-ahead and retries of the HTTP sources the player opens
+ * @param positionEvents whether the player reports {@link PlayerEvent.Position} 20 times a
+ *     second while playing; without them its thread sleeps between commands and reports, and
+ *     {@link Player#position()} reads the device's frame counter when asked
  */
 public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig blocks,
-        Duration cushion, Optional<SpoolCache> cache, HttpSourceOptions http) {
+        Duration cushion, Optional<SpoolCache> cache, HttpSourceOptions http, boolean positionEvents) {
 
     /** The cushion a player keeps by default: half a second of audio. */
     public static final Duration DEFAULT_CUSHION = Duration.ofMillis(500);
@@ -37,26 +40,38 @@ public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig bl
         }
     }
 
-    /** Default blocks, a {@link #DEFAULT_CUSHION}, a spool cache of the player's own and default HTTP options. */
+    /**
+     * Default blocks, a {@link #DEFAULT_CUSHION}, a spool cache of the player's own, default HTTP
+     * options and position events.
+     */
     public PlayerConfig(Supplier<AudioSink> sinkFactory) {
-        this(sinkFactory, BlockWriterConfig.defaults(), DEFAULT_CUSHION, Optional.empty(), HttpSourceOptions.DEFAULT);
+        this(sinkFactory, BlockWriterConfig.defaults(), DEFAULT_CUSHION, Optional.empty(), HttpSourceOptions.DEFAULT,
+                true);
     }
 
     public PlayerConfig withBlocks(BlockWriterConfig newBlocks) {
-        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache, http);
+        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache, http, positionEvents);
     }
 
     public PlayerConfig withCushion(Duration newCushion) {
-        return new PlayerConfig(sinkFactory, blocks, newCushion, cache, http);
+        return new PlayerConfig(sinkFactory, blocks, newCushion, cache, http, positionEvents);
     }
 
     /** Shares {@code newCache} (which the player then does not close). */
     public PlayerConfig withCache(SpoolCache newCache) {
-        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache), http);
+        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache), http, positionEvents);
     }
 
     /** Opens HTTP sources with {@code newHttp} (shorter timeouts and retries in tests, for one). */
     public PlayerConfig withHttpOptions(HttpSourceOptions newHttp) {
-        return new PlayerConfig(sinkFactory, blocks, cushion, cache, newHttp);
+        return new PlayerConfig(sinkFactory, blocks, cushion, cache, newHttp, positionEvents);
+    }
+
+    /**
+     * With {@code false}, no {@link PlayerEvent.Position} events: for a listener that never shows
+     * the position (a headless {@code reel play}), so that a playing player costs no wake-ups.
+     */
+    public PlayerConfig withPositionEvents(boolean newPositionEvents) {
+        return new PlayerConfig(sinkFactory, blocks, cushion, cache, http, newPositionEvents);
     }
 }

@@ -23,7 +23,8 @@ import org.tinylog.Logger;
  * {@link #supersede}, {@link #state} and {@link #current} runs on the player thread.
  *
  * <p>Timers (position reports while playing, throttled download reports) are deadlines of the
- * queue's timed wait, so an idle or paused player sleeps in {@code take()}.
+ * queue's timed wait, so an idle or paused player sleeps in {@code take()}, and so does a playing
+ * one without position events once the download has been reported.
  */
 final class PlayerEngine implements Runnable {
 
@@ -182,7 +183,7 @@ final class PlayerEngine implements Runnable {
         }
         if (command instanceof Command.FirstBlock first) {
             if (first.playback() == p && p.input != null && first.frame() == p.input.startFrame()) {
-                p.primed = true;
+                p.setPrimed(true);
                 p.buffering = false;
                 updateState(p);
             }
@@ -348,7 +349,7 @@ final class PlayerEngine implements Runnable {
     private void restartAt(Playback p, long frame) {
         SpoolPcmInput next = newInput(p, frame);
         p.input = next;
-        p.primed = false;
+        p.setPrimed(false);
         p.buffering = !primedAt(p.medium, frame);
         p.writer.flush(next, frame);
         if (p.ended) {
@@ -449,7 +450,8 @@ final class PlayerEngine implements Runnable {
     }
 
     private void setState(PlayerState next) {
-        boolean ticking = (next == PlayerState.PLAYING || next == PlayerState.BUFFERING) && current != null;
+        boolean ticking = config.positionEvents() && current != null
+                && (next == PlayerState.PLAYING || next == PlayerState.BUFFERING);
         if (!ticking) {
             nextPositionTick = Playback.NO_DEADLINE;
         } else if (nextPositionTick == Playback.NO_DEADLINE) {
@@ -479,7 +481,7 @@ final class PlayerEngine implements Runnable {
     private void reportPosition(Playback p) {
         long frame = p.audibleFrame();
         p.position = frame;
-        if (frame != lastPositionFrame) {
+        if (config.positionEvents() && frame != lastPositionFrame) {
             lastPositionFrame = frame;
             events.accept(new PlayerEvent.Position(p.medium.seconds(frame)));
         }

@@ -139,6 +139,27 @@ class PlayerControlTest {
     }
 
     @Test
+    void withoutPositionEventsThePositionIsReadWhenAsked() throws Exception {
+        try (PlayerHarness quiet = new PlayerHarness(SpoolConfig.defaults().withDirectory(dir.resolve("quiet")),
+                () -> new WavFileSink(output(outputs.incrementAndGet())), c -> c.withPositionEvents(false))) {
+            String url = quiet.serve("/a.wav", wav(samples(2)).build(), "audio/wav",
+                    Faults.NONE.withBandwidth(BYTES_PER_SECOND * 8));
+            quiet.player.openPaused(MediaRequest.of(url));
+            quiet.events.await(PlayerEvent.Ready.class);
+            quiet.player.seekTo(1.5);
+            quiet.events.await(PlayerEvent.Seeked.class);
+            assertThat(quiet.player.position()).isEqualTo(1.5);
+            quiet.player.seekTo(0);
+            quiet.events.await(PlayerEvent.Seeked.class, s -> s.seconds() == 0, Duration.ofSeconds(10));
+            quiet.player.resume();
+            quiet.events.await(PlayerEvent.Ended.class);
+
+            assertThat(quiet.events.all(PlayerEvent.Position.class)).isEmpty();
+            assertThat(quiet.player.position()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void relativeSeeksStartFromThePosition() throws Exception {
         byte[] samples = samples(2);
         player.openPaused(MediaRequest.of(serve("/a.wav", wav(samples).build(), Faults.NONE)));

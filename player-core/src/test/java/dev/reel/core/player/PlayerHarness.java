@@ -10,6 +10,7 @@ import dev.reel.testkit.WavBuilder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A player under test with its loopback server, spool cache and event recorder, and the test
@@ -28,9 +29,15 @@ final class PlayerHarness implements AutoCloseable {
     final EventRecorder events = new EventRecorder();
 
     PlayerHarness(SpoolConfig spool, Supplier<AudioSink> sinks) throws IOException {
+        this(spool, sinks, UnaryOperator.identity());
+    }
+
+    /** With the player's configuration changed by {@code configure}. */
+    PlayerHarness(SpoolConfig spool, Supplier<AudioSink> sinks, UnaryOperator<PlayerConfig> configure)
+            throws IOException {
         server = RangeServer.start();
         cache = new SpoolCache(spool, SpoolCache.DEFAULT_MAX_BYTES, SpoolCache.DEFAULT_IDLE_TIMEOUT);
-        player = new Player(new PlayerConfig(sinks).withCache(cache));
+        player = new Player(configure.apply(new PlayerConfig(sinks).withCache(cache)));
         player.addListener(events);
     }
 
