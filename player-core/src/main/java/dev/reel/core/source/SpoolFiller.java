@@ -171,7 +171,7 @@ final class SpoolFiller {
         lock.lock();
         try {
             this.resting = resting && !sequential;
-            if (resting) {
+            if (this.resting) {
                 cancelTransfer();
             } else {
                 wake.signalAll();
@@ -271,7 +271,7 @@ final class SpoolFiller {
         lock.lock();
         try {
             while (!closed) {
-                if (resting) {
+                if (this.resting) {
                     wake.await();
                     continue;
                 }

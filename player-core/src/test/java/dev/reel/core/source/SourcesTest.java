@@ -4,6 +4,8 @@ import static dev.reel.core.source.SourceTesting.readFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reel.core.spool.ByteRange;
+import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.core.spool.SpoolCache;
 import dev.reel.core.spool.SpoolConfig;
 import dev.reel.testkit.Exchange;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,6 +73,31 @@ class SourcesTest {
             long resumedAt = Long.parseLong(log.get(1).range().orElseThrow().replaceAll("bytes=(\\d+)-.*", "$1"));
             assertThat(resumedAt).isPositive().isLessThanOrEqualTo(stopped.get(0).bodyBytes());
             assertThat(log.get(1).bodyStart()).isEqualTo(resumedAt);
+        }
+    }
+
+    @Test
+    void aDownloadWithoutRangesGoesOnToTheEndWhenNobodyHoldsIt() throws Exception {
+        byte[] data = SourceTesting.randomBytes(600_000, 6);
+        try (RangeServer server = SourceTesting.serve(data, null)) {
+            server.setFaults(SourceTesting.PATH, Faults.NONE.withIgnoreRanges().withBandwidth(400_000));
+            SpoolCache spools = cache();
+            SpoolBuffer spool;
+            try (Source source = Sources.open(server.url(SourceTesting.PATH), spools)) {
+                source.start();
+                source.info().get(10, TimeUnit.SECONDS);
+                spool = source.spool();
+                // The range request this seek makes is answered from byte 0: the download is sequential.
+                source.seek(data.length / 2);
+                long first = server.awaitExchanges(1, Duration.ofSeconds(10)).get(0).bodyBytes();
+                assertThat(server.awaitBodyBytes(first + 100_000, Duration.ofSeconds(10))).isTrue();
+            }
+            List<Exchange> log = server.awaitExchanges(2, Duration.ofSeconds(10));
+            assertThat(log.get(1).range()).isPresent();
+            assertThat(log.get(1).complete()).isTrue();
+            assertThat(log.get(1).bodyBytes()).isEqualTo(data.length);
+            assertThat(server.awaitLog(l -> l.size() > 2, Duration.ofMillis(300))).isFalse();
+            assertThat(spool.presentRanges()).containsExactly(new ByteRange(0, data.length));
         }
     }
 
