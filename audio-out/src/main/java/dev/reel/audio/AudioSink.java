@@ -5,8 +5,10 @@ import javax.sound.sampled.AudioFormat;
 /**
  * Where a {@link BlockWriter} sends PCM: a device line or a file.
  *
- * <p>{@link #open}, {@link #write}, {@link #drain} and {@link #close} are called by one writer
- * thread. {@link #start}, {@link #stop}, {@link #flush}, {@link #framesPlayed} and
+ * <p>{@link #open}, {@link #write} and {@link #drain} are called by one writer thread, and so is
+ * {@link #close}, except that a writer may close a device that stopped taking data from another
+ * thread to wake the blocked {@code write}, and closes a sink it never started from its caller's.
+ * {@link #start}, {@link #stop}, {@link #flush}, {@link #framesPlayed} and
  * {@link #setGain} may be called from any thread, also while a {@code write} blocks; {@link #prepare}
  * from any thread at any time.
  */

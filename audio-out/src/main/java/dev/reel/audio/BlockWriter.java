@@ -51,6 +51,12 @@ public final class BlockWriter implements AutoCloseable {
     private long consumingNanos;
     private boolean watchdogArmed;
     private boolean stalled;
+    /**
+     * The frame heard when the device was found dead, -1 otherwise: a closed device's counter
+     * reads 0, so from the watchdog's close until the reopened device counts again this is the
+     * audible frame.
+     */
+    private long heardAtStall = -1;
     private boolean finished;
     private long underruns;
 
@@ -133,6 +139,7 @@ public final class BlockWriter implements AutoCloseable {
         try {
             paused = true;
             sink.stop();
+            LockSupport.unpark(thread);
         } finally {
             lock.unlock();
         }
@@ -173,6 +180,7 @@ public final class BlockWriter implements AutoCloseable {
                 baseFrame = nextFrame;
                 endFrame = nextFrame;
                 sinkBase = sink.framesPlayed();
+                heardAtStall = -1;
                 changed.signalAll();
                 LockSupport.unpark(thread);
             }
@@ -209,6 +217,9 @@ public final class BlockWriter implements AutoCloseable {
     }
 
     private long audibleLocked() {
+        if (heardAtStall >= 0) {
+            return heardAtStall;
+        }
         long played = sink.framesPlayed() - sinkBase;
         return Math.min(endFrame, baseFrame + Math.max(0, played));
     }
@@ -330,6 +341,7 @@ public final class BlockWriter implements AutoCloseable {
             baseFrame = frame;
             endFrame = frame;
             sinkBase = sink.framesPlayed();
+            heardAtStall = -1;
         } finally {
             lock.unlock();
         }
@@ -698,6 +710,8 @@ public final class BlockWriter implements AutoCloseable {
             } else {
                 LockSupport.park(this);
             }
+            // Nothing interrupts this thread on purpose; a stray interrupt must not make park return at once forever.
+            Thread.interrupted();
         }
     }
 
@@ -725,6 +739,7 @@ public final class BlockWriter implements AutoCloseable {
             }
             stalled = true;
             watchdogArmed = false;
+            heardAtStall = audibleLocked();
             Logger.warn("{} made no progress for {}; reopening it", sink.describe(), config.stallTimeout());
             // Closing wakes the blocked write; under the lock, so the writer reopens only after.
             sink.close();
@@ -739,6 +754,7 @@ public final class BlockWriter implements AutoCloseable {
         lock.lock();
         try {
             audible = Math.max(baseFrame, audibleLocked());
+            heardAtStall = audible;
             running = false;
         } finally {
             lock.unlock();
@@ -762,6 +778,7 @@ public final class BlockWriter implements AutoCloseable {
             replayFrames = Math.min(endFrame - audible, tail.size() / deviceFormat.getFrameSize());
             baseFrame = endFrame - replayFrames;
             sinkBase = sink.framesPlayed();
+            heardAtStall = -1;
         } finally {
             lock.unlock();
         }

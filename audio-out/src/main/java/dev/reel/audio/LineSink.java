@@ -76,7 +76,19 @@ public final class LineSink implements AudioSink {
             }
         }
         line = candidate;
+        resetGain(candidate);
         return true;
+    }
+
+    /** Java Sound keeps a line's gain and mute across openings: a kept line starts unmuted at 0 dB. */
+    private static void resetGain(SourceDataLine l) {
+        if (l.isControlSupported(BooleanControl.Type.MUTE)) {
+            ((BooleanControl) l.getControl(BooleanControl.Type.MUTE)).setValue(false);
+        }
+        if (l.isControlSupported(FloatControl.Type.MASTER_GAIN)) {
+            FloatControl gain = (FloatControl) l.getControl(FloatControl.Type.MASTER_GAIN);
+            gain.setValue(Math.max(gain.getMinimum(), Math.min(gain.getMaximum(), 0f)));
+        }
     }
 
     @Override
@@ -146,8 +158,9 @@ public final class LineSink implements AudioSink {
         }
     }
 
+    /** Synchronized with {@link #close}, so a line given back for reuse is never read or set through this sink. */
     @Override
-    public long framesPlayed() {
+    public synchronized long framesPlayed() {
         SourceDataLine l = line;
         return l == null ? 0 : l.getLongFramePosition();
     }
@@ -157,7 +170,7 @@ public final class LineSink implements AudioSink {
      * the control for wider samples too and then ignore it.
      */
     @Override
-    public boolean setGain(double linear) {
+    public synchronized boolean setGain(double linear) {
         SourceDataLine l = line;
         if (l == null || l.getFormat().getSampleSizeInBits() > 16
                 || !l.isControlSupported(FloatControl.Type.MASTER_GAIN)) {

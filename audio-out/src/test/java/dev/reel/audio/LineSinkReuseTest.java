@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reel.testkit.AlsaCapture;
 import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.SourceDataLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +58,21 @@ class LineSinkReuseTest {
     }
 
     @Test
-    void aSinkClosedTwiceKeepsItsLineOnce() throws Exception {
+    void aLineGivenBackTwiceIsKeptOnce() throws Exception {
+        LinePool.forget(null);
+        SourceDataLine line = LinePool.take(null, S16);
+        LinePool.give(null, line);
+        LinePool.give(null, line);
+        SourceDataLine first = LinePool.take(null, S16);
+        SourceDataLine second = LinePool.take(null, S16);
+        assertThat(first).isSameAs(line);
+        assertThat(second).isNotSameAs(line);
+        LinePool.give(null, first);
+        LinePool.give(null, second);
+    }
+
+    @Test
+    void aSinkClosedTwiceLeavesItsLineToOneOtherSink() throws Exception {
         LineSink sink = new LineSink(null);
         assertThat(sink.open(S16, 4 * 4410)).isTrue();
         sink.close();
@@ -67,7 +82,7 @@ class LineSinkReuseTest {
         try {
             assertThat(a.open(S16, 4 * 4410)).isTrue();
             assertThat(b.open(S16, 4 * 4410)).isTrue();
-            assertThat(a.write(new byte[400], 0, 400)).isEqualTo(400);
+            a.close();
             assertThat(b.write(new byte[400], 0, 400)).isEqualTo(400);
         } finally {
             a.close();

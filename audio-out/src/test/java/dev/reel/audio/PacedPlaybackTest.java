@@ -101,8 +101,17 @@ class PacedPlaybackTest {
 
     @Test
     void aDeviceThatStopsTakingDataIsReopenedAndPlaysOnFromTheAudibleFrame() throws Exception {
-        byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 22);
-        PacedSink sink = new PacedSink().wedgeOpens(1);
+        assertReopenedOnceAndEverythingHeardOnce(new PacedSink().wedgeOpens(1),
+                LinePlaybackTest.random(44100 * 4 / 2, 22));
+    }
+
+    @Test
+    void aDeviceThatStopsMidwayIsReopenedWithoutRepeatingWhatWasHeard() throws Exception {
+        assertReopenedOnceAndEverythingHeardOnce(new PacedSink().wedgeFirstAfter(44100 * 4 / 2),
+                LinePlaybackTest.random(44100 * 4 * 2, 28));
+    }
+
+    private static void assertReopenedOnceAndEverythingHeardOnce(PacedSink sink, byte[] pcm) throws Exception {
         Events events = new Events();
         BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofMillis(300));
         try (BlockWriter writer = new BlockWriter(sink, config, events)) {

@@ -14,7 +14,7 @@ import javax.sound.sampled.AudioFormat;
  * A test sink that plays in real time by the clock: it queues up to its buffer size, "plays"
  * frameRate frames a second while started, and keeps exactly the bytes that were played (what a
  * listener would have heard). Knobs: {@link #wedgeOpens} makes a device stop playing and block
- * every write, {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
+ * every write ({@link #wedgeFirstAfter}: after playing a while), {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
  * started device begin playing late (as PulseAudio's null sink does).
  */
 final class PacedSink implements AudioSink {
@@ -34,6 +34,7 @@ final class PacedSink implements AudioSink {
     private long heardSinceOpen;
     private int opens;
     private int wedgeOpens;
+    private long wedgeFirstAfter = Long.MAX_VALUE;
     private int refuseOpensAfter = Integer.MAX_VALUE;
     private long flushes;
     private long startLatencyNanos;
@@ -47,6 +48,12 @@ final class PacedSink implements AudioSink {
     /** The first {@code n} openings play nothing and block every write. */
     PacedSink wedgeOpens(int n) {
         wedgeOpens = n;
+        return this;
+    }
+
+    /** The first opening plays {@code bytes}, then plays nothing more and blocks every write. */
+    PacedSink wedgeFirstAfter(long bytes) {
+        wedgeFirstAfter = bytes;
         return this;
     }
 
@@ -99,7 +106,7 @@ final class PacedSink implements AudioSink {
             long frames = (long) (Math.max(0, System.nanoTime() - markNanos) * (double) format.getFrameRate() / 1e9);
             played += frames * format.getFrameSize();
         }
-        return Math.min(played, session.size());
+        return Math.min(Math.min(played, session.size()), opens == 1 ? wedgeFirstAfter : Long.MAX_VALUE);
     }
 
     private void markLocked() {
