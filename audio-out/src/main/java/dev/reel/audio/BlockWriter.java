@@ -57,6 +57,8 @@ public final class BlockWriter implements AutoCloseable {
      * audible frame.
      */
     private long heardAtStall = -1;
+    /** The frame the last reopened device was to play first, -1 when none was reopened since the start or a flush. */
+    private long reopenedAt = -1;
     private boolean finished;
     private long underruns;
 
@@ -181,6 +183,7 @@ public final class BlockWriter implements AutoCloseable {
                 endFrame = nextFrame;
                 sinkBase = sink.framesPlayed();
                 heardAtStall = -1;
+                reopenedAt = -1;
                 changed.signalAll();
                 LockSupport.unpark(thread);
             }
@@ -342,6 +345,7 @@ public final class BlockWriter implements AutoCloseable {
             endFrame = frame;
             sinkBase = sink.framesPlayed();
             heardAtStall = -1;
+            reopenedAt = -1;
         } finally {
             lock.unlock();
         }
@@ -554,12 +558,7 @@ public final class BlockWriter implements AutoCloseable {
                 if (writable < 0) {
                     return false;
                 }
-                writing = true;
-                progressNanos = System.nanoTime();
-                if (!watchdogArmed) {
-                    watchdogArmed = true;
-                    LockSupport.unpark(watchdog);
-                }
+                watchWriteLocked();
             } finally {
                 lock.unlock();
             }
@@ -606,6 +605,16 @@ public final class BlockWriter implements AutoCloseable {
         }
         tail.append(out, len);
         return true;
+    }
+
+    /** A write is about to go to the device: the watchdog judges it from now on. */
+    private void watchWriteLocked() {
+        writing = true;
+        progressNanos = System.nanoTime();
+        if (!watchdogArmed) {
+            watchdogArmed = true;
+            LockSupport.unpark(watchdog);
+        }
     }
 
     /** A whole block of {@code frames} is queued: the underrun clock restarts, full blocks start the device. */
@@ -751,17 +760,23 @@ public final class BlockWriter implements AutoCloseable {
     /** Closes and reopens the device, then queues again what was written but not heard. */
     private void reopen(AudioException cause) throws AudioException {
         long audible;
+        boolean heardSinceReopen;
         lock.lock();
         try {
             audible = Math.max(baseFrame, audibleLocked());
             heardAtStall = audible;
+            heardSinceReopen = reopenedAt < 0 || audible > reopenedAt;
             running = false;
         } finally {
             lock.unlock();
         }
         sink.close();
-        boolean reopened = false;
         String why = cause == null ? "no progress for " + config.stallTimeout() : cause.getMessage();
+        // A device that played nothing since it was reopened is as dead as before: reopening again would loop.
+        if (!heardSinceReopen) {
+            throw new AudioException(sink.describe() + " stopped playing (" + why + ") and took no data once reopened");
+        }
+        boolean reopened = false;
         try {
             reopened = sink.open(deviceFormat, bufferBytes);
         } catch (AudioException e) {
@@ -779,18 +794,40 @@ public final class BlockWriter implements AutoCloseable {
             baseFrame = endFrame - replayFrames;
             sinkBase = sink.framesPlayed();
             heardAtStall = -1;
+            reopenedAt = baseFrame;
         } finally {
             lock.unlock();
         }
         prefilled = (int) (replayFrames / blockFrames);
         byte[] replay = tail.last((int) replayFrames * deviceFormat.getFrameSize());
-        int offset = 0;
-        while (offset < replay.length) {
-            int n = sink.write(replay, offset, replay.length - offset);
-            if (n <= 0) {
-                break;
+        boolean stalledAgain;
+        lock.lock();
+        try {
+            watchWriteLocked();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            int offset = 0;
+            while (offset < replay.length) {
+                int n = sink.write(replay, offset, replay.length - offset);
+                if (n <= 0) {
+                    break;
+                }
+                offset += n;
             }
-            offset += n;
+        } finally {
+            lock.lock();
+            try {
+                writing = false;
+                stalledAgain = stalled;
+                stalled = false;
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (stalledAgain) {
+            throw new AudioException(sink.describe() + " stopped playing (" + why + ") and took no data once reopened");
         }
     }
 

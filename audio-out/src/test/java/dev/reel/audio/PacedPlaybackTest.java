@@ -136,6 +136,28 @@ class PacedPlaybackTest {
     }
 
     @Test
+    void aDeviceThatTakesNoDataOnceReopenedFailsWithOneLineInsteadOfReopeningForever() throws Exception {
+        assertFailsAfterOneReopen(new PacedSink().wedgeOpens(2));
+    }
+
+    @Test
+    void aReopenedDeviceThatTakesNoneOfTheReplayFailsWithOneLineInsteadOfHanging() throws Exception {
+        assertFailsAfterOneReopen(new PacedSink().wedgeFirstAfter(44100 * 4 / 2).wedgeOpens(2));
+    }
+
+    private static void assertFailsAfterOneReopen(PacedSink sink) throws Exception {
+        Events events = new Events();
+        BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofMillis(300));
+        try (BlockWriter writer = new BlockWriter(sink, config, events)) {
+            writer.start(S16, new TestInput(LinePlaybackTest.random(44100 * 4 * 2, 29)), 0);
+            assertThat(events.awaitEnd()).isEqualTo("failed");
+        }
+        assertThat(sink.opens()).isEqualTo(2);
+        assertThat(events.failure.getMessage()).isEqualTo(
+                "paced test sink stopped playing (no progress for PT0.3S) and took no data once reopened");
+    }
+
+    @Test
     void pausedPlaybackHoldsItsPositionAndResumesWhereItWas() throws Exception {
         byte[] pcm = LinePlaybackTest.random(44100 * 4 / 2, 24);
         TestInput in = new TestInput(pcm, 4096).holdAt(44100 * 4 / 4);

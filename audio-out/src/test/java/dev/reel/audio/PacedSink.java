@@ -51,7 +51,10 @@ final class PacedSink implements AudioSink {
         return this;
     }
 
-    /** The first opening plays {@code bytes}, then plays nothing more and blocks every write. */
+    /**
+     * The first opening plays {@code bytes}, then plays nothing more and blocks every write (with
+     * {@link #wedgeOpens}, the openings after the first up to its count play nothing at all).
+     */
     PacedSink wedgeFirstAfter(long bytes) {
         wedgeFirstAfter = bytes;
         return this;
@@ -90,7 +93,7 @@ final class PacedSink implements AudioSink {
             capacity = bufferBytes;
             open = true;
             running = false;
-            wedged = opens <= wedgeOpens;
+            wedged = opens <= wedgeOpens && !(opens == 1 && wedgeFirstAfter != Long.MAX_VALUE);
             session.reset();
             playedAtMark = 0;
             heardSinceOpen = 0;
