@@ -103,7 +103,7 @@ final class LinePool {
     private static SourceDataLine lookUp(String mixerName, DataLine.Info info) throws AudioException {
         Mixer mixer = mixerName == null ? null : AudioDevices.mixer(mixerName);
         if (mixerName != null && mixer == null) {
-            throw new AudioException("audio device '" + mixerName + "' not found (devices: "
+            throw new AudioException(LineSink.describe(mixerName) + " not found (devices: "
                     + String.join(", ", AudioDevices.names()) + ")");
         }
         try {
@@ -114,8 +114,7 @@ final class LinePool {
         } catch (IllegalArgumentException refused) {
             return null;
         } catch (LineUnavailableException | SecurityException e) {
-            throw new AudioException("audio device '" + (mixerName == null ? "default" : mixerName)
-                    + "' is busy or unavailable: " + LineSink.oneLine(e));
+            throw LineSink.unavailable(mixerName, e);
         }
     }
 }

@@ -52,10 +52,10 @@ public final class LineSink implements AudioSink {
             try {
                 return openLine(format, bufferBytes);
             } catch (LineUnavailableException | SecurityException e) {
-                throw new AudioException(describe() + " is busy or unavailable: " + oneLine(e));
+                throw unavailable(mixerName, e);
             }
         } catch (SecurityException e) {
-            throw new AudioException(describe() + " is busy or unavailable: " + oneLine(e));
+            throw unavailable(mixerName, e);
         }
     }
 
@@ -188,7 +188,16 @@ public final class LineSink implements AudioSink {
 
     @Override
     public String describe() {
+        return describe(mixerName);
+    }
+
+    static String describe(String mixerName) {
         return "audio device '" + (mixerName == null ? "default" : mixerName) + "'";
+    }
+
+    /** The one-line error for a device that Java Sound could not give or open. */
+    static AudioException unavailable(String mixerName, Exception e) {
+        return new AudioException(describe(mixerName) + " is busy or unavailable: " + oneLine(e));
     }
 
     /**

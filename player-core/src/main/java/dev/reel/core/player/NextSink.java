@@ -1,6 +1,5 @@
 package dev.reel.core.player;
 
-import dev.reel.audio.AudioException;
 import dev.reel.audio.AudioSink;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,22 +34,8 @@ final class NextSink implements AutoCloseable {
         if (sink != null) {
             return;
         }
-        AudioSink next = factory.get();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                next.prepare();
-            } catch (AudioException | RuntimeException e) {
-                // Only a head start: the opening reports what is wrong with the device.
-                Logger.debug("preparing {} failed: {}", next.describe(), e.getMessage());
-            } finally {
-                done.complete(null);
-            }
-        }, "reel-output-prepare");
-        thread.setDaemon(true);
-        thread.start();
-        sink = next;
-        prepared = done;
+        sink = factory.get();
+        prepared = Warmup.prepare(sink, "reel-output-prepare");
     }
 
     /**

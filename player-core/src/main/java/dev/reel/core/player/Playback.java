@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The playing of one medium: its writer, its current input and where it stands. Fields are
- * owned by the player thread; {@link #position} and {@link #heardFrame} are also for callers. The writer's and the
- * spool's reports arrive as {@link Command}s through {@code commands}.
+ * owned by the player thread; {@link #position} and {@link #heardFrame} are also for callers.
+ * The writer's and the spool's reports arrive as {@link Command}s through {@code commands}.
  */
 final class Playback {
 

@@ -24,7 +24,8 @@ import org.tinylog.Logger;
  * any thread and returns at once; it is queued for the player's own thread ({@code reel-player}),
  * which does the work in order and reports what happened as {@link PlayerEvent}s. Listeners are
  * called on that thread, one event at a time, and must return quickly. The getters
- * ({@link #state}, {@link #position}, {@link #media}) read the latest values without blocking. Only {@link #close} waits (briefly) for the player thread to release everything.
+ * ({@link #state}, {@link #position}, {@link #media}) read the latest values without blocking.
+ * Only {@link #close} waits (briefly) for the player thread to release everything.
  */
 public final class Player implements AutoCloseable {
 

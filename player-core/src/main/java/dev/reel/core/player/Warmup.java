@@ -5,6 +5,7 @@ import dev.reel.audio.AudioSink;
 import java.net.IDN;
 import java.security.Security;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.LogManager;
 import org.tinylog.Logger;
@@ -41,21 +42,34 @@ public final class Warmup {
      * Prepares {@code sink} ({@link AudioSink#prepare}: loading Java Sound and looking up the
      * device; nothing is opened) on a daemon thread ({@code reel-warmup-audio}) and returns at
      * once. A failure is left for the player to meet and report when it opens the device.
+     *
+     * @return completed when the preparation has ended, whether it worked or not
      */
-    public static void prepare(AudioSink sink) {
-        Thread thread = new Thread(new Prepare(sink), "reel-warmup-audio");
-        thread.setDaemon(true);
-        thread.start();
+    public static CompletableFuture<Void> prepare(AudioSink sink) {
+        return prepare(sink, "reel-warmup-audio");
     }
 
-    private record Prepare(AudioSink sink) implements Runnable {
+    /** {@link #prepare(AudioSink)} on a daemon thread named {@code threadName}. */
+    static CompletableFuture<Void> prepare(AudioSink sink, String threadName) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        // A nested class, not a lambda, for the same reason as in start().
+        Thread thread = new Thread(new Prepare(sink, done), threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
+    }
+
+    private record Prepare(AudioSink sink, CompletableFuture<Void> done) implements Runnable {
 
         @Override
         public void run() {
             try {
                 sink.prepare();
             } catch (AudioException | RuntimeException e) {
-                Logger.debug("preparing the audio device ahead failed: {}", e.getMessage());
+                // Only a head start: the opening reports what is wrong with the device.
+                Logger.debug("preparing {} ahead failed: {}", sink.describe(), e.getMessage());
+            } finally {
+                done.complete(null);
             }
         }
     }
