@@ -67,6 +67,10 @@ sealed interface Command {
     record InputFailed(SpoolPcmInput input, IOException error) implements Command {
     }
 
+    /** The next output's preparation ended: a playback waiting for its device can start. */
+    record OutputPrepared() implements Command {
+    }
+
     /** The spool's ranges changed; time for a (throttled) download report. */
     record SpoolChanged(Playback playback) implements Command {
     }

@@ -34,6 +34,11 @@ final class Playback {
     private volatile BlockWriter clock;
     boolean ended;
     long downloadDue = NO_DEADLINE;
+    /**
+     * While the writer waits for its output's preparation (a device lookup): when the player gives
+     * up on the device; else {@link #NO_DEADLINE}.
+     */
+    long outputDue = NO_DEADLINE;
     /** The frame last reported to callers. */
     volatile long position;
 

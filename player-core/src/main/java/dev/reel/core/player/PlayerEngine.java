@@ -22,9 +22,12 @@ import org.tinylog.Logger;
  * the current {@link Playback}, and sends {@link PlayerEvent}s. Everything but {@link #submit},
  * {@link #supersede}, {@link #state} and {@link #current} runs on the player thread.
  *
- * <p>Timers (position reports while playing, throttled download reports) are deadlines of the
- * queue's timed wait, so an idle or paused player sleeps in {@code take()}, and so does a playing
- * one without position events once the download has been reported.
+ * <p>Timers (position reports while playing, throttled download reports, giving up on a device
+ * that does not answer) are deadlines of the queue's timed wait, so an idle or paused player
+ * sleeps in {@code take()}, and so does a playing one without position events once the download
+ * has been reported. The loop never waits for a device lookup: a playback whose output is still
+ * being prepared waits for {@link Command.OutputPrepared}, buffering, and answers every command
+ * meanwhile.
  */
 final class PlayerEngine implements Runnable {
 
@@ -54,7 +57,7 @@ final class PlayerEngine implements Runnable {
         this.config = config;
         this.cache = cache;
         this.events = events;
-        this.nextSink = new NextSink(config.sinkFactory());
+        this.nextSink = new NextSink(config.sinkFactory(), () -> submit(new Command.OutputPrepared()));
     }
 
     // Callers' side: any thread, never blocks.
@@ -132,11 +135,18 @@ final class PlayerEngine implements Runnable {
             deadline = nextPositionTick;
         }
         Playback p = current;
-        if (p != null && p.downloadDue != Playback.NO_DEADLINE
-                && (deadline == Playback.NO_DEADLINE || p.downloadDue - deadline < 0)) {
-            deadline = p.downloadDue;
+        if (p != null) {
+            deadline = earlier(deadline, p.downloadDue);
+            deadline = earlier(deadline, p.outputDue);
         }
         return deadline;
+    }
+
+    private static long earlier(long deadline, long other) {
+        if (other == Playback.NO_DEADLINE) {
+            return deadline;
+        }
+        return deadline == Playback.NO_DEADLINE || other - deadline < 0 ? other : deadline;
     }
 
     private void handleSafely(Command command) {
@@ -170,6 +180,8 @@ final class PlayerEngine implements Runnable {
             withWriter(writer -> writer.setMuted(muted));
         } else if (command instanceof Command.Close) {
             running = false;
+        } else if (command instanceof Command.OutputPrepared) {
+            outputPrepared();
         } else {
             handleReport(command);
         }
@@ -279,7 +291,20 @@ final class PlayerEngine implements Runnable {
                 info.seekable());
     }
 
+    /**
+     * Starts the writer on the prepared output; while the output is still being prepared, waits
+     * for it (buffering) without blocking, until the stall timeout says the device is dead.
+     */
     private void startWriter(Playback p) {
+        if (!nextSink.ready()) {
+            if (p.outputDue == Playback.NO_DEADLINE) {
+                p.outputDue = System.nanoTime() + config.blocks().stallTimeout().toNanos();
+            }
+            p.buffering = true;
+            updateState(p);
+            return;
+        }
+        p.outputDue = Playback.NO_DEADLINE;
         BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
         try {
             p.input = newInput(p, p.startFrame);
@@ -295,6 +320,13 @@ final class PlayerEngine implements Runnable {
             if (p.writer == null) {
                 writer.close();
             }
+        }
+    }
+
+    private void outputPrepared() {
+        Playback p = current;
+        if (p != null && p.outputDue != Playback.NO_DEADLINE && p.wantPlay && !p.started()) {
+            startWriter(p);
         }
     }
 
@@ -370,6 +402,8 @@ final class PlayerEngine implements Runnable {
         p.wantPlay = false;
         if (p.started()) {
             p.writer.pause();
+        } else {
+            p.outputDue = Playback.NO_DEADLINE;
         }
         reportPosition(p);
         updateState(p);
@@ -475,6 +509,10 @@ final class PlayerEngine implements Runnable {
         }
         if (p.downloadDue != Playback.NO_DEADLINE && now - p.downloadDue >= 0) {
             reportDownload(p);
+        }
+        if (p.outputDue != Playback.NO_DEADLINE && now - p.outputDue >= 0) {
+            fail(PlayerEvent.Error.Kind.AUDIO, nextSink.describe() + " did not answer within "
+                    + config.blocks().stallTimeout().toMillis() + " ms");
         }
     }
 
