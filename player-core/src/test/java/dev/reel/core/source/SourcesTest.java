@@ -12,6 +12,7 @@ import dev.reel.testkit.EventLog;
 import dev.reel.testkit.Exchange;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.RangeServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,14 @@ class SourcesTest {
         return cache;
     }
 
-    @AfterEach
+    /** A server that sends {@code data} at 400 kB/s: slow enough to stop its download midway. */
+    private static RangeServer slowServer(byte[] data) throws IOException {
+        RangeServer server = SourceTesting.serve(data, null);
+        server.setFaults(SourceTesting.PATH, Faults.NONE.withBandwidth(400_000));
+        return server;
+    }
+
+        @AfterEach
     void closeCache() {
         if (cache != null) {
             cache.close();
@@ -51,8 +59,7 @@ class SourcesTest {
     @Test
     void aDownloadNobodyHoldsRestsAndGoesOnWhereItStopped() throws Exception {
         byte[] data = SourceTesting.randomBytes(2_000_000, 5);
-        try (RangeServer server = SourceTesting.serve(data, null)) {
-            server.setFaults(SourceTesting.PATH, Faults.NONE.withBandwidth(400_000));
+        try (RangeServer server = slowServer(data)) {
             SpoolCache spools = cache();
             try (Source first = Sources.open(server.url(SourceTesting.PATH), spools)) {
                 first.start();
@@ -81,8 +88,7 @@ class SourcesTest {
     @Test
     void aDownloadNobodyHoldsReportsThatItRestsAndConnectsAgainWhenHeld() throws Exception {
         byte[] data = SourceTesting.randomBytes(2_000_000, 7);
-        try (RangeServer server = SourceTesting.serve(data, null)) {
-            server.setFaults(SourceTesting.PATH, Faults.NONE.withBandwidth(400_000));
+        try (RangeServer server = slowServer(data)) {
             SpoolCache spools = cache();
             String url = server.url(SourceTesting.PATH);
             SpoolCache.Lease<HttpSource> lease = spools.acquire(url,
