@@ -45,6 +45,10 @@ sealed interface Command {
     record Close() implements Command {
     }
 
+    /** The output thread started the playback's writer and {@linkplain Playback#offer offered} it. */
+    record WriterStarted(Playback playback) implements Command {
+    }
+
     /** The writer handed the first block at {@code frame} to the device. */
     record FirstBlock(Playback playback, long frame) implements Command {
     }

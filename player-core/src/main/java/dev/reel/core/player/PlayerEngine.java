@@ -1,6 +1,5 @@
 package dev.reel.core.player;
 
-import dev.reel.audio.AudioException;
 import dev.reel.audio.BlockWriter;
 import dev.reel.core.format.FormatException;
 import dev.reel.core.spool.ByteRange;
@@ -25,8 +24,9 @@ import org.tinylog.Logger;
  * <p>Timers (position reports while playing, throttled download reports, giving up on a device
  * that does not answer) are deadlines of the queue's timed wait, so an idle or paused player
  * sleeps in {@code take()}, and so does a playing one without position events once the download
- * has been reported. The loop never waits for a device lookup: a playback whose output is still
- * being prepared waits for {@link Command.OutputPrepared}, buffering, and answers every command
+ * has been reported. The loop never waits for a device: a playback whose output is still being
+ * prepared waits for {@link Command.OutputPrepared}, and one whose device is being opened (by the
+ * {@link OutputOpener}) for {@link Command.WriterStarted}, buffering and answering every command
  * meanwhile.
  */
 final class PlayerEngine implements Runnable {
@@ -39,6 +39,7 @@ final class PlayerEngine implements Runnable {
     private final Consumer<PlayerEvent> events;
     private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
     private final NextSink nextSink;
+    private final OutputOpener outputOpener = new OutputOpener(this::submit);
     /** Counts opens, stops and the close, so that a newer one can abandon an older open. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -104,6 +105,7 @@ final class PlayerEngine implements Runnable {
         } finally {
             closeCurrent();
             nextSink.close();
+            outputOpener.close();
         }
     }
 
@@ -193,7 +195,11 @@ final class PlayerEngine implements Runnable {
         if (p == null) {
             return;
         }
-        if (command instanceof Command.FirstBlock first) {
+        if (command instanceof Command.WriterStarted started) {
+            if (started.playback() == p) {
+                writerStarted(p);
+            }
+        } else if (command instanceof Command.FirstBlock first) {
             if (first.playback() == p && p.input != null && first.frame() == p.input.startFrame()) {
                 p.setPrimed(true);
                 p.buffering = false;
@@ -292,40 +298,55 @@ final class PlayerEngine implements Runnable {
     }
 
     /**
-     * Starts the writer on the prepared output; while the output is still being prepared, waits
-     * for it (buffering) without blocking, until the stall timeout says the device is dead.
+     * Has the writer started on the prepared output by the {@link OutputOpener}, buffering until
+     * {@link Command.WriterStarted}; while the output is still being prepared, waits for
+     * {@link Command.OutputPrepared} first. Never blocks; gives up on a device that does not answer
+     * within the stall timeout.
      */
     private void startWriter(Playback p) {
-        if (!nextSink.ready()) {
-            if (p.outputDue == Playback.NO_DEADLINE) {
-                p.outputDue = System.nanoTime() + config.blocks().stallTimeout().toNanos();
-            }
+        if (p.outputDue == Playback.NO_DEADLINE) {
+            p.outputDue = System.nanoTime() + config.blocks().stallTimeout().toNanos();
+        }
+        if (!p.starting) {
             p.buffering = true;
-            updateState(p);
+            p.device = nextSink.describe();
+            if (nextSink.ready()) {
+                p.starting = true;
+                BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
+                // Paused until adopted: it writes nothing from a start that a seek meanwhile replaced.
+                writer.pause();
+                writer.setVolume(volume);
+                writer.setMuted(muted);
+                p.input = newInput(p, p.startFrame);
+                p.startingWriter = writer;
+                outputOpener.start(p, writer, p.medium.format().toAudioFormat(), p.input, p.startFrame);
+            }
+        }
+        updateState(p);
+    }
+
+    /**
+     * The writer has started, paused: it moves to where a seek meanwhile said and plays unless
+     * paused meanwhile.
+     */
+    private void writerStarted(Playback p) {
+        BlockWriter writer = p.adoptStarted();
+        if (writer == null) {
             return;
         }
         p.outputDue = Playback.NO_DEADLINE;
-        BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
-        try {
-            p.input = newInput(p, p.startFrame);
-            p.writer = writer;
-            writer.setVolume(volume);
-            writer.setMuted(muted);
-            p.buffering = true;
-            updateState(p);
-            writer.start(p.medium.format().toAudioFormat(), p.input, p.startFrame);
-        } catch (AudioException e) {
-            fail(PlayerEvent.Error.Kind.AUDIO, oneLine(e));
-        } finally {
-            if (p.writer == null) {
-                writer.close();
-            }
+        if (p.startFrame != p.input.startFrame()) {
+            restartAt(p, p.startFrame);
         }
+        if (p.wantPlay) {
+            writer.resume();
+        }
+        updateState(p);
     }
 
     private void outputPrepared() {
         Playback p = current;
-        if (p != null && p.outputDue != Playback.NO_DEADLINE && p.wantPlay && !p.started()) {
+        if (p != null && p.outputDue != Playback.NO_DEADLINE && p.wantPlay && !p.started() && !p.starting) {
             startWriter(p);
         }
     }
@@ -379,6 +400,11 @@ final class PlayerEngine implements Runnable {
      * player stays paused, one that has ended plays again.
      */
     private void restartAt(Playback p, long frame) {
+        if (!p.started()) {
+            // The writer is still starting: it moves there once started.
+            p.startFrame = frame;
+            return;
+        }
         SpoolPcmInput next = newInput(p, frame);
         p.input = next;
         p.setPrimed(false);
@@ -456,10 +482,12 @@ final class PlayerEngine implements Runnable {
         updateState(p);
     }
 
+    /** Applies {@code action} to the writer, also to one still starting (volume and mute are safe then). */
     private void withWriter(Consumer<BlockWriter> action) {
         Playback p = current;
-        if (p != null && p.started()) {
-            action.accept(p.writer);
+        BlockWriter writer = p == null ? null : p.started() ? p.writer : p.startingWriter;
+        if (writer != null) {
+            action.accept(writer);
         }
     }
 
@@ -511,7 +539,7 @@ final class PlayerEngine implements Runnable {
             reportDownload(p);
         }
         if (p.outputDue != Playback.NO_DEADLINE && now - p.outputDue >= 0) {
-            fail(PlayerEvent.Error.Kind.AUDIO, nextSink.describe() + " did not answer within "
+            fail(PlayerEvent.Error.Kind.AUDIO, p.device + " did not answer within "
                     + config.blocks().stallTimeout().toMillis() + " ms");
         }
     }

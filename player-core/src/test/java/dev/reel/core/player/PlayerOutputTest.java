@@ -44,6 +44,8 @@ class PlayerOutputTest {
     private final List<RecordingSink> sinks = new CopyOnWriteArrayList<>();
     /** What the sinks' device lookups wait for; open unless a test closes it. */
     private volatile CountDownLatch lookUp = new CountDownLatch(0);
+    /** What the sinks' openings wait for; open unless a test closes it. */
+    private volatile CountDownLatch opening = new CountDownLatch(0);
     private PlayerHarness harness;
     private volatile long readyNanos;
 
@@ -58,7 +60,7 @@ class PlayerOutputTest {
             harness.close();
         }
         harness = new PlayerHarness(SpoolConfig.defaults().withDirectory(dir.resolve("spool")), () -> {
-            RecordingSink sink = new RecordingSink(new WavFileSink(dir.resolve("out" + (sinks.size() + 1) + ".wav")), lookUp);
+            RecordingSink sink = new RecordingSink(new WavFileSink(dir.resolve("out" + (sinks.size() + 1) + ".wav")), lookUp, opening);
             sinks.add(sink);
             return sink;
         }, config -> config.withBlocks(new BlockWriterConfig(2, Duration.ofMillis(100), stallTimeout)));
@@ -77,6 +79,7 @@ class PlayerOutputTest {
     @AfterEach
     void tearDown() {
         lookUp.countDown();
+        opening.countDown();
         harness.close();
     }
 
@@ -117,18 +120,12 @@ class PlayerOutputTest {
         start(Duration.ofMinutes(1));
         hangLookUps();
         byte[] second = samples(2);
-        String first = harness.serve("/first.wav", wav(samples(1)).build(), "audio/wav", Faults.NONE);
-        String next = harness.serve("/next.wav", wav(second).build(), "audio/wav", Faults.NONE);
+        String first = serve("/first.wav", samples(1));
+        String next = serve("/next.wav", second);
 
         harness.player.open(MediaRequest.of(first));
         harness.events.awaitState(PlayerState.BUFFERING);
-        harness.player.stop();
-        harness.events.await(PlayerEvent.StateChanged.class, e -> e.state() == PlayerState.IDLE, AT_ONCE);
-        harness.player.open(MediaRequest.of(next));
-        harness.events.await(PlayerEvent.Ready.class, e -> e.location().equals(next), AT_ONCE);
-        harness.player.seekTo(1.5);
-        harness.events.await(PlayerEvent.Seeked.class, e -> e.seconds() == 1.5, AT_ONCE);
-        assertThat(harness.player.state()).isEqualTo(PlayerState.BUFFERING);
+        stopThenOpenAndSeekAtOnce(next);
 
         lookUp.countDown();
         harness.events.await(PlayerEvent.Ended.class);
@@ -202,14 +199,73 @@ class PlayerOutputTest {
         assertThat(sink.opened).as("never opened").isFalse();
     }
 
+    @Test
+    void stopSeekAndTheNextMediumAreAnsweredAtOnceWhileADeviceOpens() throws Exception {
+        start(Duration.ofMinutes(1));
+        CountDownLatch hanging = new CountDownLatch(1);
+        opening = hanging;
+        byte[] second = samples(2);
+        String first = serve("/first.wav", samples(1));
+        String next = serve("/next.wav", second);
+
+        harness.player.open(MediaRequest.of(first));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        sinks.get(0).openEntered.await();
+        opening = new CountDownLatch(0);
+        stopThenOpenAndSeekAtOnce(next);
+
+        hanging.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        sinks.get(0).closedAfterPrepared.await();
+        harness.player.close();
+
+        assertThat(sinks).hasSize(2);
+        assertThat(Files.readAllBytes(dir.resolve("out2.wav")))
+                .hasSize(44 + second.length / 4).endsWith(from(second, 12_000));
+    }
+
+    @Test
+    void aDeviceThatDoesNotOpenFailsThePlaybackAndIsClosedOnceItDoes() throws Exception {
+        start(Duration.ofMillis(300));
+        opening = new CountDownLatch(1);
+        harness.player.open(MediaRequest.of(harness.serve("/a.wav", wav(samples(1)).build(), "audio/wav", Faults.NONE)));
+
+        PlayerEvent.Error error = harness.events.await(PlayerEvent.Error.class);
+        assertThat(error.kind()).isEqualTo(PlayerEvent.Error.Kind.AUDIO);
+        assertThat(error.message()).isEqualTo("WAV file " + dir.resolve("out1.wav") + " did not answer within 300 ms");
+        harness.player.close();
+        opening.countDown();
+        sinks.get(0).closedAfterPrepared.await();
+    }
+
+    private String serve(String path, byte[] samples) {
+        return harness.serve(path, wav(samples).build(), "audio/wav", Faults.NONE);
+    }
+
+    /**
+     * Stops what is playing, opens {@code next} and seeks to 1.5 s, each answered at once; the
+     * player then buffers, waiting for its device.
+     */
+    private void stopThenOpenAndSeekAtOnce(String next) throws InterruptedException {
+        harness.player.stop();
+        harness.events.await(PlayerEvent.StateChanged.class, e -> e.state() == PlayerState.IDLE, AT_ONCE);
+        harness.player.open(MediaRequest.of(next));
+        harness.events.await(PlayerEvent.Ready.class, e -> e.location().equals(next), AT_ONCE);
+        harness.player.seekTo(1.5);
+        harness.events.await(PlayerEvent.Seeked.class, e -> e.seconds() == 1.5, AT_ONCE);
+        assertThat(harness.player.state()).isEqualTo(PlayerState.BUFFERING);
+    }
+
     /**
      * A file sink that notes when and where it was prepared and opened; its preparation (the
-     * device lookup) waits for a latch.
+     * device lookup) and its opening wait for latches.
      */
     private static final class RecordingSink implements AudioSink {
 
         private final AudioSink file;
         private final CountDownLatch lookUp;
+        private final CountDownLatch opening;
+        final CountDownLatch openEntered = new CountDownLatch(1);
         final CountDownLatch prepared = new CountDownLatch(1);
         final CountDownLatch closedAfterPrepared = new CountDownLatch(1);
         volatile String preparedOn;
@@ -219,9 +275,10 @@ class PlayerOutputTest {
         volatile boolean opened;
         volatile boolean openedWhilePreparing;
 
-        RecordingSink(AudioSink file, CountDownLatch lookUp) {
+        RecordingSink(AudioSink file, CountDownLatch lookUp, CountDownLatch opening) {
             this.file = file;
             this.lookUp = lookUp;
+            this.opening = opening;
         }
 
         @Override
@@ -242,6 +299,12 @@ class PlayerOutputTest {
             openedNanos = System.nanoTime();
             opened = true;
             openedWhilePreparing |= prepared.getCount() > 0;
+            openEntered.countDown();
+            try {
+                opening.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return file.open(format, bufferBytes);
         }
 
