@@ -225,15 +225,39 @@ class PlayerOutputTest {
     }
 
     @Test
-    void aDeviceThatDoesNotOpenFailsThePlaybackAndIsClosedOnceItDoes() throws Exception {
-        start(Duration.ofMillis(300));
-        opening = new CountDownLatch(1);
-        harness.player.open(MediaRequest.of(harness.serve("/a.wav", wav(samples(1)).build(), "audio/wav", Faults.NONE)));
+    void aDeviceThatDoesNotOpenFailsThePlaybackAndTheNextMediumOpensOnceItReturns() throws Exception {
+        start(Duration.ofSeconds(1));
+        CountDownLatch hanging = new CountDownLatch(1);
+        opening = hanging;
+        byte[] samples = samples(0.5);
+        String url = serve("/a.wav", samples);
+        harness.player.open(MediaRequest.of(url));
 
         PlayerEvent.Error error = harness.events.await(PlayerEvent.Error.class);
         assertThat(error.kind()).isEqualTo(PlayerEvent.Error.Kind.AUDIO);
-        assertThat(error.message()).isEqualTo("WAV file " + dir.resolve("out1.wav") + " did not answer within 300 ms");
+        assertThat(error.message()).isEqualTo("WAV file " + dir.resolve("out1.wav") + " did not answer within 1000 ms");
+        assertThat(harness.player.state()).isEqualTo(PlayerState.ERROR);
+
+        opening = new CountDownLatch(0);
+        harness.player.open(MediaRequest.of(url));
+        hanging.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        sinks.get(0).closedAfterPrepared.await();
         harness.player.close();
+
+        assertThat(sinks).hasSize(2);
+        assertThat(Files.readAllBytes(dir.resolve("out2.wav"))).hasSize(44 + samples.length);
+    }
+
+    @Test
+    void closingThePlayerWhileTheDeviceOpensClosesItOnceOpened() throws Exception {
+        start(Duration.ofMinutes(1));
+        opening = new CountDownLatch(1);
+        harness.player.open(MediaRequest.of(serve("/a.wav", samples(1))));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        sinks.get(0).openEntered.await();
+        harness.player.close();
+
         opening.countDown();
         sinks.get(0).closedAfterPrepared.await();
     }
