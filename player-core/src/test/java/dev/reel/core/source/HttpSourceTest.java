@@ -164,7 +164,7 @@ class HttpSourceTest {
         assertThat(seeks).isPositive();
         assertThat(readFrom(spool, 0)).isEqualTo(DATA);
         assertThat(source.stats().requests()).isEqualTo(1);
-        assertThat(server.log()).hasSize(1);
+        assertThat(server.awaitExchanges(1, Duration.ofSeconds(5))).hasSize(1);
     }
 
     @Test
