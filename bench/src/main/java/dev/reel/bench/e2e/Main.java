@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -28,6 +29,8 @@ public final class Main {
     static final double LONG_SECONDS = 600;
     /** The figure for mpv, process start → first audio, used when mpv is not installed. */
     static final double MPV_REFERENCE = 0.141;
+    /** "About 0 CPU while paused", in percent of a core. */
+    static final double PAUSED_CPU_LIMIT = 0.05;
 
     private Main() {
     }
@@ -126,14 +129,27 @@ public final class Main {
         if (!realTime) {
             return;
         }
+        report.note("CPU ÷ wall: the process tree's CPU time over the window, the sum over its threads of "
+                + "/proc/PID/task/TID/schedstat (nanoseconds on a CPU), read every second; wake-ups: the timeslices "
+                + "its threads ran (schedstat's third field) per second. \"≈ 0 while paused\" is met at ≤ "
+                + PAUSED_CPU_LIMIT + " % of a core: 0.5 ms of CPU a second, half of what aplay spends playing.");
         for (PlayerProcess player : players) {
             boolean reel = player.name().equals("reel play");
             ProcessBench.Cost cost = bench.cost(player, LONG, reel);
+            TreeCpu.Window playing = cost.playing();
             report.add(new Row("CPU ÷ wall while playing in real time (" + options.window() + " s)", player.name(), "%",
-                    List.of(cost.playingCpuPercent()), 2, reel ? "≤ 0.7 % (VLC)" : "", reel ? cost.playingCpuPercent() <= 0.7 : null));
+                    List.of(playing.cpuPercent()), 2, reel ? "≤ 0.7 % (VLC)" : "", reel ? playing.cpuPercent() <= 0.7 : null));
+            report.add(new Row("wake-ups per second while playing", player.name(), "/s",
+                    List.of(playing.wakeupsPerSecond()), 1, "", null));
+            noteWindow(report, player.name() + " playing", playing, reel);
             if (reel) {
-                report.add(new Row("CPU ÷ wall while paused", player.name(), "%", List.of(cost.pausedCpuPercent()), 2,
-                        "≈ 0", cost.pausedCpuPercent() <= 0.1));
+                TreeCpu.Window paused = cost.paused();
+                report.add(new Row("CPU ÷ wall while paused (" + options.window() + " s)", player.name(), "%",
+                        List.of(paused.cpuPercent()), 3, "≈ 0 (≤ " + PAUSED_CPU_LIMIT + " %)",
+                        paused.cpuPercent() <= PAUSED_CPU_LIMIT));
+                report.add(new Row("wake-ups per second while paused", player.name(), "/s",
+                        List.of(paused.wakeupsPerSecond()), 2, "", null));
+                noteWindow(report, player.name() + " paused", paused, true);
             }
             double mb = cost.peakRssMiB() * 1048576 / 1e6;
             report.add(new Row("peak RSS while playing", player.name(), "MB", List.of(mb), 0,
@@ -150,6 +166,21 @@ public final class Main {
                     Double.isNaN(stream.heapEndMiB()) ? null : stream.heapEndMiB() <= Math.max(16, stream.heapStartMiB() * 2)));
             report.add(new Row("2 GiB WAV: fetched during the window", subject, "MiB", List.of(stream.fetchedMiB()), 0,
                     "", null));
+        }
+    }
+
+    /**
+     * Notes what ran in a CPU window: thread by thread with {@code threads}, and whenever threads
+     * came or went (their share is then less exact) together with the clock-tick figure.
+     */
+    private static void noteWindow(Report report, String what, TreeCpu.Window window, boolean threads) {
+        String churn = window.churn();
+        if (!churn.isEmpty()) {
+            report.note(String.format(Locale.ROOT, "%s: %s; /proc/PID/stat's 10 ms ticks give %.2f %%.", what, churn,
+                    window.tickCpuPercent()));
+        }
+        if (threads) {
+            report.note(what + ", by thread (% of a core, wake-ups/s): " + window.describe() + ".");
         }
     }
 
