@@ -57,9 +57,11 @@ public final class Main {
             Path fileConfig = AlsaConfig.fileCapture(work.resolve("alsa-file.conf"), work.resolve("capture"));
             Path pulseConfig = pulse == null ? null : AlsaConfig.pulse(work.resolve("alsa-pulse.conf"), pulse.socket());
 
-            runChild(options, fileConfig, "first-audio", report);
-            if (pulseConfig != null) {
-                runChild(options, pulseConfig, "seek,efficiency,stall", report);
+            if (!options.costOnly()) {
+                runChild(options, fileConfig, "first-audio", report);
+                if (pulseConfig != null) {
+                    runChild(options, pulseConfig, "seek,efficiency,stall", report);
+                }
             }
 
             if (options.processes()) {
@@ -102,6 +104,20 @@ public final class Main {
         if (options.externals()) {
             players.addAll(PlayerProcess.externals());
         }
+        if (!options.costOnly()) {
+            measureStarts(options, bench, players, report);
+        }
+        if (!realTime) {
+            return;
+        }
+        measureCosts(options, bench, players, report);
+        if (!options.costOnly() && !players.isEmpty() && players.get(0).name().equals("reel play")) {
+            measureStream(options, bench, players.get(0), report);
+        }
+    }
+
+    private static void measureStarts(Options options, ProcessBench bench, List<PlayerProcess> players, Report report)
+            throws IOException, InterruptedException {
         Map<PlayerProcess, List<ProcessBench.Start>> firstAudio = new LinkedHashMap<>();
         for (PlayerProcess player : players) {
             List<ProcessBench.Start> starts = new ArrayList<>();
@@ -126,9 +142,10 @@ public final class Main {
             addStarts(report, player, starts, "play from 50 %: bytes fetched before the target",
                     s -> s.bytesBeforeTarget() / 1024.0, "KiB", 0, Double.NaN);
         }
-        if (!realTime) {
-            return;
-        }
+    }
+
+    private static void measureCosts(Options options, ProcessBench bench, List<PlayerProcess> players, Report report)
+            throws IOException, InterruptedException {
         report.note("CPU ÷ wall: the process tree's CPU time over the window, the sum over its threads of "
                 + "/proc/PID/task/TID/schedstat (nanoseconds on a CPU), read every second; wake-ups: the timeslices "
                 + "its threads ran (schedstat's third field) per second. \"≈ 0 while paused\" is met at ≤ "
@@ -155,18 +172,20 @@ public final class Main {
             report.add(new Row("peak RSS while playing", player.name(), "MB", List.of(mb), 0,
                     reel ? "≤ 54 MB (ffplay)" : "", reel ? mb <= 54 : null));
         }
-        if (!players.isEmpty() && players.get(0).name().equals("reel play")) {
-            ProcessBench.Stream stream = bench.stream(players.get(0), HUGE);
-            String subject = "reel play";
-            report.add(new Row("2 GiB WAV: RSS at start → end of " + options.window() + " s", subject, "MB",
-                    List.of(stream.rssStartMiB() * 1.048576, stream.rssEndMiB() * 1.048576), 0, "flat",
-                    stream.rssEndMiB() <= stream.rssStartMiB() * 1.2 + 4));
-            report.add(new Row("2 GiB WAV: heap used at start → end", subject, "MiB",
-                    List.of(stream.heapStartMiB(), stream.heapEndMiB()), 1, "flat",
-                    Double.isNaN(stream.heapEndMiB()) ? null : stream.heapEndMiB() <= Math.max(16, stream.heapStartMiB() * 2)));
-            report.add(new Row("2 GiB WAV: fetched during the window", subject, "MiB", List.of(stream.fetchedMiB()), 0,
-                    "", null));
-        }
+    }
+
+    private static void measureStream(Options options, ProcessBench bench, PlayerProcess reel, Report report)
+            throws IOException, InterruptedException {
+        ProcessBench.Stream stream = bench.stream(reel, HUGE);
+        String subject = reel.name();
+        report.add(new Row("2 GiB WAV: RSS at start → end of " + options.window() + " s", subject, "MB",
+                List.of(stream.rssStartMiB() * 1.048576, stream.rssEndMiB() * 1.048576), 0, "flat",
+                stream.rssEndMiB() <= stream.rssStartMiB() * 1.2 + 4));
+        report.add(new Row("2 GiB WAV: heap used at start → end", subject, "MiB",
+                List.of(stream.heapStartMiB(), stream.heapEndMiB()), 1, "flat",
+                Double.isNaN(stream.heapEndMiB()) ? null : stream.heapEndMiB() <= Math.max(16, stream.heapStartMiB() * 2)));
+        report.add(new Row("2 GiB WAV: fetched during the window", subject, "MiB", List.of(stream.fetchedMiB()), 0,
+                "", null));
     }
 
     /**
