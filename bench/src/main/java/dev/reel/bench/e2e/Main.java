@@ -20,7 +20,7 @@ import java.util.function.ToDoubleFunction;
  * Reel's end-to-end benchmark: starts its own loopback range server (and a PulseAudio null sink
  * for real-time playback), measures Reel in-process and through its launcher, and the installed
  * external players side by side, and prints one Markdown table. Run by hand (see
- * {@code docs/readme/performance.md}), never by the tests.
+ * README.md, "Performance"), never by the tests.
  */
 public final class Main {
 
