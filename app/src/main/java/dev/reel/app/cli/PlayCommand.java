@@ -85,7 +85,7 @@ final class PlayCommand {
         try (SpoolCache cache = new SpoolCache(SpoolConfig.defaults().withMemoryLimit(SPOOL_MEMORY),
                 SpoolCache.DEFAULT_MAX_BYTES, SpoolCache.DEFAULT_IDLE_TIMEOUT);
                 Player player = new Player(new PlayerConfig(sink).withCache(cache)
-                        .withPositionEvents(playback.showsPosition()))) {
+                        .withPositionInterval(playback.positionInterval()))) {
             player.addListener(playback);
             new StdinCommands(streams, player, () -> playback, playback::stop).start();
             player.open(new MediaRequest(source, format, start));

@@ -1,7 +1,9 @@
 package dev.reel.app.cli;
 
+import dev.reel.core.player.PlayerConfig;
 import dev.reel.core.player.PlayerEvent;
 import dev.reel.core.player.PlayerState;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -58,9 +60,15 @@ final class Playback implements Consumer<PlayerEvent> {
         }
     }
 
-    /** Whether it prints {@code position} events (JSON lines or a terminal's status line). */
-    boolean showsPosition() {
-        return json || statusLine != null;
+    /**
+     * How often it wants {@code position} events: as often as the JSON lines promise, as often as
+     * a terminal's status line is redrawn, or never (zero) when it shows no position.
+     */
+    Duration positionInterval() {
+        if (json) {
+            return PlayerConfig.DEFAULT_POSITION_INTERVAL;
+        }
+        return statusLine != null ? TerminalLine.REDRAW_INTERVAL : Duration.ZERO;
     }
 
     /** Ends the playback as done (the {@code stop} command). */

@@ -1,6 +1,7 @@
 package dev.reel.app.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * One line on a terminal's stderr, redrawn in place ({@code \r}, clear to end of line) at most
@@ -8,7 +9,13 @@ import java.io.PrintStream;
  */
 final class TerminalLine {
 
-    private static final long REDRAW_NANOS = 100_000_000L;
+    /** The shortest time between two redraws, unless forced. */
+    static final Duration REDRAW_INTERVAL = Duration.ofMillis(100);
+    /**
+     * A tenth less than {@link #REDRAW_INTERVAL}: position reports due every interval come a little
+     * early or late, and one that came a little early must not be skipped.
+     */
+    private static final long REDRAW_NANOS = REDRAW_INTERVAL.toNanos() * 9 / 10;
 
     private final PrintStream err;
     private long lastDraw;

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reel.core.player.PlayerConfig;
 import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,6 +134,20 @@ class PlayTest extends ServerTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("\r").contains("0:01.0  s16le 44100 Hz 2 ch\033[K").endsWith("\n");
         assertThat(run.errLines()).hasSize(1);
+    }
+
+    /** Each position report wakes the player's thread: it asks for them only as often as it shows them. */
+    @Test
+    void asksForPositionsAsOftenAsItShowsThem() {
+        assertThat(new Playback(streams(false), true, 0).positionInterval())
+                .isEqualTo(PlayerConfig.DEFAULT_POSITION_INTERVAL);
+        assertThat(new Playback(streams(true), false, 0).positionInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(new Playback(streams(false), false, 0).positionInterval()).isZero();
+    }
+
+    private static Streams streams(boolean terminal) {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        return new Streams(InputStream.nullInputStream(), nowhere, nowhere, terminal);
     }
 
     @Test

@@ -21,15 +21,19 @@ import java.util.function.Supplier;
  * @param cache the spool cache to open media through; empty: the player makes its own and closes
  *     it with itself
  * @param http timeouts, look-ahead and retries of the HTTP sources the player opens
- * @param positionEvents whether the player reports {@link PlayerEvent.Position} 20 times a
- *     second while playing; without them its thread sleeps between commands and reports, and
- *     {@link Player#position()} reads the device's frame counter when asked
+ * @param positionInterval how often the player reports {@link PlayerEvent.Position} while
+ *     playing ({@link #DEFAULT_POSITION_INTERVAL}: 20 times a second); {@link Duration#ZERO} for
+ *     none, and then its thread sleeps between commands and reports, and {@link Player#position()}
+ *     reads the device's frame counter when asked
  */
 public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig blocks,
-        Duration cushion, Optional<SpoolCache> cache, HttpSourceOptions http, boolean positionEvents) {
+        Duration cushion, Optional<SpoolCache> cache, HttpSourceOptions http, Duration positionInterval) {
 
     /** The cushion a player keeps by default: half a second of audio. */
     public static final Duration DEFAULT_CUSHION = Duration.ofMillis(500);
+
+    /** How often a player reports the position by default: 20 times a second, for a smooth seek bar. */
+    public static final Duration DEFAULT_POSITION_INTERVAL = Duration.ofMillis(50);
 
     public PlayerConfig {
         Objects.requireNonNull(sinkFactory, "sinkFactory");
@@ -39,40 +43,50 @@ public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig bl
         if (cushion.isNegative()) {
             throw new IllegalArgumentException("negative cushion " + cushion);
         }
+        if (positionInterval.isNegative()) {
+            throw new IllegalArgumentException("negative position interval " + positionInterval);
+        }
     }
 
     /**
      * Default blocks, a {@link #DEFAULT_CUSHION}, a spool cache of the player's own, default HTTP
-     * options and position events.
+     * options and position events every {@link #DEFAULT_POSITION_INTERVAL}.
      */
     public PlayerConfig(Supplier<AudioSink> sinkFactory) {
         this(sinkFactory, BlockWriterConfig.defaults(), DEFAULT_CUSHION, Optional.empty(), HttpSourceOptions.DEFAULT,
-                true);
+                DEFAULT_POSITION_INTERVAL);
     }
 
     public PlayerConfig withBlocks(BlockWriterConfig newBlocks) {
-        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache, http, positionEvents);
+        return new PlayerConfig(sinkFactory, newBlocks, cushion, cache, http, positionInterval);
     }
 
     public PlayerConfig withCushion(Duration newCushion) {
-        return new PlayerConfig(sinkFactory, blocks, newCushion, cache, http, positionEvents);
+        return new PlayerConfig(sinkFactory, blocks, newCushion, cache, http, positionInterval);
     }
 
     /** Shares {@code newCache} (which the player then does not close). */
     public PlayerConfig withCache(SpoolCache newCache) {
-        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache), http, positionEvents);
+        return new PlayerConfig(sinkFactory, blocks, cushion, Optional.of(newCache), http, positionInterval);
     }
 
     /** Opens HTTP sources with {@code newHttp} (shorter timeouts and retries in tests, for one). */
     public PlayerConfig withHttpOptions(HttpSourceOptions newHttp) {
-        return new PlayerConfig(sinkFactory, blocks, cushion, cache, newHttp, positionEvents);
+        return new PlayerConfig(sinkFactory, blocks, cushion, cache, newHttp, positionInterval);
     }
 
     /**
-     * With {@code false}, no {@link PlayerEvent.Position} events: for a listener that never shows
-     * the position (a headless {@code reel play}), so that a playing player costs no wake-ups.
+     * Reports the position every {@code newInterval} while playing: no more often than a listener
+     * shows it, since each report wakes the player's thread. {@link Duration#ZERO}: never, for a
+     * listener that does not show the position (a headless {@code reel play}), so that a playing
+     * player costs no wake-ups.
      */
-    public PlayerConfig withPositionEvents(boolean newPositionEvents) {
-        return new PlayerConfig(sinkFactory, blocks, cushion, cache, http, newPositionEvents);
+    public PlayerConfig withPositionInterval(Duration newInterval) {
+        return new PlayerConfig(sinkFactory, blocks, cushion, cache, http, newInterval);
+    }
+
+    /** Whether the player reports {@link PlayerEvent.Position} events at all. */
+    boolean positionEvents() {
+        return !positionInterval.isZero();
     }
 }

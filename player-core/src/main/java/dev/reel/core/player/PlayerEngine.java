@@ -31,7 +31,6 @@ import org.tinylog.Logger;
  */
 final class PlayerEngine implements Runnable {
 
-    private static final long POSITION_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long DOWNLOAD_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final PlayerConfig config;
@@ -517,7 +516,7 @@ final class PlayerEngine implements Runnable {
         if (!ticking) {
             nextPositionTick = Playback.NO_DEADLINE;
         } else if (nextPositionTick == Playback.NO_DEADLINE) {
-            nextPositionTick = System.nanoTime() + POSITION_INTERVAL_NANOS;
+            nextPositionTick = System.nanoTime() + config.positionInterval().toNanos();
         }
         if (state != next) {
             state = next;
@@ -533,7 +532,8 @@ final class PlayerEngine implements Runnable {
         long now = System.nanoTime();
         if (nextPositionTick != Playback.NO_DEADLINE && now - nextPositionTick >= 0) {
             reportPosition(p);
-            nextPositionTick = Math.max(nextPositionTick + POSITION_INTERVAL_NANOS, now + POSITION_INTERVAL_NANOS / 2);
+            long interval = config.positionInterval().toNanos();
+            nextPositionTick = Math.max(nextPositionTick + interval, now + interval / 2);
         }
         if (p.downloadDue != Playback.NO_DEADLINE && now - p.downloadDue >= 0) {
             reportDownload(p);

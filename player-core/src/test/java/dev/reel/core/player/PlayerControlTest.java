@@ -141,7 +141,7 @@ class PlayerControlTest {
     @Test
     void withoutPositionEventsThePositionIsReadWhenAsked() throws Exception {
         try (PlayerHarness quiet = new PlayerHarness(SpoolConfig.defaults().withDirectory(dir.resolve("quiet")),
-                () -> new WavFileSink(output(outputs.incrementAndGet())), c -> c.withPositionEvents(false))) {
+                () -> new WavFileSink(output(outputs.incrementAndGet())), c -> c.withPositionInterval(Duration.ZERO))) {
             String url = quiet.serve("/a.wav", wav(samples(2)).build(), "audio/wav",
                     Faults.NONE.withBandwidth(BYTES_PER_SECOND * 8));
             quiet.player.openPaused(MediaRequest.of(url));
