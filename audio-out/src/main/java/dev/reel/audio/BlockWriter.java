@@ -370,7 +370,7 @@ public final class BlockWriter implements AutoCloseable {
                     out = converted;
                     len = converter.convert(inBytes, 0, frames, out, gain);
                 }
-                if (!writeBlock(out, len, frames, gen)) {
+                if (!writeBlock(out, len, gen)) {
                     return false;
                 }
                 if (first) {
@@ -539,7 +539,7 @@ public final class BlockWriter implements AutoCloseable {
      *
      * @return false when a flush cut it off
      */
-    private boolean writeBlock(byte[] out, int len, int frames, long gen) throws AudioException {
+    private boolean writeBlock(byte[] out, int len, long gen) throws AudioException {
         int frameSize = deviceFormat.getFrameSize();
         int offset = 0;
         boolean firstTry = true;
@@ -554,7 +554,7 @@ public final class BlockWriter implements AutoCloseable {
                 if (firstTry) {
                     underrun = checkUnderrunLocked();
                 }
-                writable = awaitRoomLocked(gen, offset / frameSize, (len - offset) / frameSize, firstTry);
+                writable = awaitRoomLocked(gen, (len - offset) / frameSize, firstTry);
                 if (writable < 0) {
                     return false;
                 }
@@ -583,9 +583,15 @@ public final class BlockWriter implements AutoCloseable {
                 }
                 dead = stalled || failure != null;
                 stalled = false;
-                offset += n;
+                if (n > 0) {
+                    // Counted and kept at once, not when the block is whole: a device reopened
+                    // before the rest goes in replays from the audible frame inside this block.
+                    endFrame += n / frameSize;
+                    tail.append(out, offset, n);
+                    offset += n;
+                }
                 if (!dead && offset == len) {
-                    queuedLocked(frames, frameSize);
+                    queuedLocked(frameSize);
                     break;
                 }
                 // A short write is a part of a block that fits (one block in flight), a paused
@@ -600,10 +606,8 @@ public final class BlockWriter implements AutoCloseable {
             }
             if (dead) {
                 reopen(failure);
-                offset = 0;
             }
         }
-        tail.append(out, len);
         return true;
     }
 
@@ -617,11 +621,10 @@ public final class BlockWriter implements AutoCloseable {
         }
     }
 
-    /** A whole block of {@code frames} is queued: the underrun clock restarts, full blocks start the device. */
-    private void queuedLocked(int frames, int frameSize) {
+    /** A whole block is queued (and counted in endFrame): the underrun clock restarts, full blocks start the device. */
+    private void queuedLocked(int frameSize) {
         long now = System.nanoTime();
         long played = Math.min(endFrame, baseFrame + estimatedPlayedLocked(now) - sinkBase);
-        endFrame += frames;
         lastFeedNanos = now;
         queuedAtFeed = Math.min(endFrame - played, bufferBytes / frameSize);
         if (++prefilled >= config.blocks()) {
@@ -630,8 +633,8 @@ public final class BlockWriter implements AutoCloseable {
     }
 
     /**
-     * Waits until the device has room for the next write: normally the rest of this block, the
-     * {@code frames} after the {@code pending} ones already written. The thread sleeps for as
+     * Waits until the device has room for the next write: normally the rest of this block, its
+     * {@code frames} not yet written. The thread sleeps for as
      * long as the clock says playing the missing frames takes, plus a quarter block, because the
      * device's counter moves in steps (20 ms on Java's ALSA lines); after that sleep the write
      * goes ahead without asking the device again (a device slower than its clock makes the write
@@ -642,7 +645,7 @@ public final class BlockWriter implements AutoCloseable {
      *
      * @return the frames to write now, or -1 when a flush or close made the block stale
      */
-    private int awaitRoomLocked(long gen, long pending, int frames, boolean queried) {
+    private int awaitRoomLocked(long gen, int frames, boolean queried) {
         long capacity = bufferBytes / deviceFormat.getFrameSize();
         int wanted = (int) Math.max(1, Math.min(frames, capacity - blockFrames / 2));
         boolean fresh = queried;
@@ -657,7 +660,7 @@ public final class BlockWriter implements AutoCloseable {
             if (!fresh) {
                 queryPlayedLocked();
             }
-            long room = capacity - (endFrame - baseFrame + pending - (playedQueried - sinkBase));
+            long room = capacity - (endFrame - baseFrame - (playedQueried - sinkBase));
             if (room >= wanted) {
                 return (int) Math.min(frames, room);
             }
@@ -851,12 +854,12 @@ public final class BlockWriter implements AutoCloseable {
             ring = new byte[capacity];
         }
 
-        void append(byte[] b, int len) {
+        void append(byte[] b, int offset, int len) {
             int from = Math.max(0, len - ring.length);
             int at = (int) ((total + from) % ring.length);
             int first = Math.min(len - from, ring.length - at);
-            System.arraycopy(b, from, ring, at, first);
-            System.arraycopy(b, from + first, ring, 0, len - from - first);
+            System.arraycopy(b, offset + from, ring, at, first);
+            System.arraycopy(b, offset + from + first, ring, 0, len - from - first);
             total += len;
         }
 

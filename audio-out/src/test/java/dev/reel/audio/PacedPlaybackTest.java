@@ -111,9 +111,25 @@ class PacedPlaybackTest {
                 LinePlaybackTest.random(44100 * 4 * 2, 28));
     }
 
+    /**
+     * With one block in flight a block goes in as two halves, and the device plays the first half
+     * before the second goes in: when that write fails, the reopened device goes on from the frame
+     * last heard inside the block, and the writer then writes only the half not yet written.
+     */
+    @Test
+    void aDeviceThatFailsInsideAHalfWrittenBlockIsReopenedWithoutRepeatingIt() throws Exception {
+        assertReopenedOnceAndEverythingHeardOnce(new PacedSink().failWritesAfter(BLOCK_BYTES * 5 + BLOCK_BYTES / 2),
+                LinePlaybackTest.random(BLOCK_BYTES * 10, 34), 1);
+    }
+
     private static void assertReopenedOnceAndEverythingHeardOnce(PacedSink sink, byte[] pcm) throws Exception {
+        assertReopenedOnceAndEverythingHeardOnce(sink, pcm, 2);
+    }
+
+    private static void assertReopenedOnceAndEverythingHeardOnce(PacedSink sink, byte[] pcm, int blocks)
+            throws Exception {
         Events events = new Events();
-        BlockWriterConfig config = new BlockWriterConfig(2, Duration.ofMillis(100), Duration.ofMillis(300));
+        BlockWriterConfig config = new BlockWriterConfig(blocks, Duration.ofMillis(100), Duration.ofMillis(300));
         try (BlockWriter writer = new BlockWriter(sink, config, events)) {
             writer.start(S16, new TestInput(pcm), 0);
             assertThat(events.awaitEnd()).isEqualTo("drained");

@@ -14,7 +14,8 @@ import javax.sound.sampled.AudioFormat;
  * A test sink that plays in real time by the clock: it queues up to its buffer size, "plays"
  * frameRate frames a second while started, and keeps exactly the bytes that were played (what a
  * listener would have heard). Knobs: {@link #wedgeOpens} makes a device stop playing and block
- * every write ({@link #wedgeFirstAfter}: after playing a while), {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
+ * every write ({@link #wedgeFirstAfter}: after playing a while), {@link #failWritesAfter} makes a write fail as
+ * an unplugged device's does, {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
  * started device begin playing late (as PulseAudio's null sink does).
  */
 final class PacedSink implements AudioSink {
@@ -36,6 +37,7 @@ final class PacedSink implements AudioSink {
     private int wedgeOpens;
     private long wedgeFirstAfter = Long.MAX_VALUE;
     private int refuseOpensAfter = Integer.MAX_VALUE;
+    private long failWritesAfter = Long.MAX_VALUE;
     private long flushes;
     private long startLatencyNanos;
     private long impatientDrainNanos = Long.MAX_VALUE;
@@ -72,6 +74,15 @@ final class PacedSink implements AudioSink {
      */
     PacedSink impatientDrain(Duration patience) {
         impatientDrainNanos = patience.toNanos();
+        return this;
+    }
+
+    /**
+     * Once the first opening has taken {@code bytes}, its next write fails as an unplugged device
+     * does, and it plays nothing more.
+     */
+    PacedSink failWritesAfter(long bytes) {
+        failWritesAfter = bytes;
         return this;
     }
 
@@ -123,6 +134,11 @@ final class PacedSink implements AudioSink {
         try {
             long flushesBefore = flushes;
             writes++;
+            if (opens == 1 && written >= failWritesAfter) {
+                markLocked();
+                wedged = true;
+                throw new AudioException(describe() + " was unplugged");
+            }
             if (running && open && !wedged && capacity - (session.size() - playedLocked()) < len) {
                 writesThatWaited++;
             }

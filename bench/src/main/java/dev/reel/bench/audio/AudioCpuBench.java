@@ -47,10 +47,13 @@ public final class AudioCpuBench {
 
     private static final AudioFormat FORMAT = new AudioFormat(44100, 16, 2, true, false);
     private static final String CHILD = "REEL_BENCH_CHILD";
+    /** The compiler commands the launcher passes, relative to the repository's root (where this runs). */
+    private static final Path COMPILE_COMMANDS = Path.of("app/src/main/launcher/playing.compile");
     /** The heap, GC and JIT options {@code app/src/main/launcher/reel} runs {@code reel play} with. */
-    private static final List<String> REEL_PLAY_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:-UsePerfData", "-Xss512k", "-Xms8m", "-Xmx64m", "-XX:MaxMetaspaceSize=64m",
-            "-XX:ReservedCodeCacheSize=16m", "-XX:CICompilerCount=1");
+    private static final List<String> REEL_PLAY_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
+            "-XX:CompileThresholdScaling=2", "-XX:+UseSerialGC", "-XX:CompileCommandFile=" + COMPILE_COMMANDS,
+            "-XX:-UsePerfData", "-Xss512k", "-XX:StackShadowPages=10", "-Xms8m", "-Xmn512k", "-Xmx64m",
+            "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=16m", "-XX:CICompilerCount=1");
 
     private AudioCpuBench() {
     }
@@ -83,6 +86,9 @@ public final class AudioCpuBench {
                     "wall s", "cpu ms", "cpu/wall %", "underruns");
             List<String> child = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             if (!plainJvm) {
+                if (!Files.isRegularFile(COMPILE_COMMANDS)) {
+                    throw new IllegalStateException("no " + COMPILE_COMMANDS + ": run from the repository's root");
+                }
                 child.addAll(REEL_PLAY_OPTIONS);
             }
             child.addAll(List.of("-cp", System.getProperty("java.class.path"), AudioCpuBench.class.getName(),

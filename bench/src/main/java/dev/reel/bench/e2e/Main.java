@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -19,7 +20,7 @@ import java.util.function.ToDoubleFunction;
  * Reel's end-to-end benchmark: starts its own loopback range server (and a PulseAudio null sink
  * for real-time playback), measures Reel in-process and through its launcher, and the installed
  * external players side by side, and prints one Markdown table. Run by hand (see
- * {@code docs/readme/performance.md}), never by the tests.
+ * README.md, "Performance"), never by the tests.
  */
 public final class Main {
 
@@ -28,6 +29,8 @@ public final class Main {
     static final double LONG_SECONDS = 600;
     /** The figure for mpv, process start → first audio, used when mpv is not installed. */
     static final double MPV_REFERENCE = 0.141;
+    /** "About 0 CPU while paused", in percent of a core. */
+    static final double PAUSED_CPU_LIMIT = 0.05;
 
     private Main() {
     }
@@ -54,9 +57,11 @@ public final class Main {
             Path fileConfig = AlsaConfig.fileCapture(work.resolve("alsa-file.conf"), work.resolve("capture"));
             Path pulseConfig = pulse == null ? null : AlsaConfig.pulse(work.resolve("alsa-pulse.conf"), pulse.socket());
 
-            runChild(options, fileConfig, "first-audio", report);
-            if (pulseConfig != null) {
-                runChild(options, pulseConfig, "seek,efficiency,stall", report);
+            if (!options.costOnly()) {
+                runChild(options, fileConfig, "first-audio", report);
+                if (pulseConfig != null) {
+                    runChild(options, pulseConfig, "seek,efficiency,stall", report);
+                }
             }
 
             if (options.processes()) {
@@ -99,6 +104,20 @@ public final class Main {
         if (options.externals()) {
             players.addAll(PlayerProcess.externals());
         }
+        if (!options.costOnly()) {
+            measureStarts(options, bench, players, report);
+        }
+        if (!realTime) {
+            return;
+        }
+        measureCosts(options, bench, players, report);
+        if (!options.costOnly() && !players.isEmpty() && players.get(0).name().equals("reel play")) {
+            measureStream(options, bench, players.get(0), report);
+        }
+    }
+
+    private static void measureStarts(Options options, ProcessBench bench, List<PlayerProcess> players, Report report)
+            throws IOException, InterruptedException {
         Map<PlayerProcess, List<ProcessBench.Start>> firstAudio = new LinkedHashMap<>();
         for (PlayerProcess player : players) {
             List<ProcessBench.Start> starts = new ArrayList<>();
@@ -123,33 +142,64 @@ public final class Main {
             addStarts(report, player, starts, "play from 50 %: bytes fetched before the target",
                     s -> s.bytesBeforeTarget() / 1024.0, "KiB", 0, Double.NaN);
         }
-        if (!realTime) {
-            return;
-        }
+    }
+
+    private static void measureCosts(Options options, ProcessBench bench, List<PlayerProcess> players, Report report)
+            throws IOException, InterruptedException {
+        report.note("CPU ÷ wall: the process tree's CPU time over the window, the sum over its threads of "
+                + "/proc/PID/task/TID/schedstat (nanoseconds on a CPU), read every second; wake-ups: the timeslices "
+                + "its threads ran (schedstat's third field) per second. \"≈ 0 while paused\" is met at ≤ "
+                + PAUSED_CPU_LIMIT + " % of a core: 0.5 ms of CPU a second, half of what aplay spends playing.");
         for (PlayerProcess player : players) {
             boolean reel = player.name().equals("reel play");
             ProcessBench.Cost cost = bench.cost(player, LONG, reel);
+            TreeCpu.Window playing = cost.playing();
             report.add(new Row("CPU ÷ wall while playing in real time (" + options.window() + " s)", player.name(), "%",
-                    List.of(cost.playingCpuPercent()), 2, reel ? "≤ 0.7 % (VLC)" : "", reel ? cost.playingCpuPercent() <= 0.7 : null));
+                    List.of(playing.cpuPercent()), 2, reel ? "≤ 0.7 % (VLC)" : "", reel ? playing.cpuPercent() <= 0.7 : null));
+            report.add(new Row("wake-ups per second while playing", player.name(), "/s",
+                    List.of(playing.wakeupsPerSecond()), 1, "", null));
+            noteWindow(report, player.name() + " playing", playing, reel);
             if (reel) {
-                report.add(new Row("CPU ÷ wall while paused", player.name(), "%", List.of(cost.pausedCpuPercent()), 2,
-                        "≈ 0", cost.pausedCpuPercent() <= 0.1));
+                TreeCpu.Window paused = cost.paused();
+                report.add(new Row("CPU ÷ wall while paused (" + options.window() + " s)", player.name(), "%",
+                        List.of(paused.cpuPercent()), 3, "≈ 0 (≤ " + PAUSED_CPU_LIMIT + " %)",
+                        paused.cpuPercent() <= PAUSED_CPU_LIMIT));
+                report.add(new Row("wake-ups per second while paused", player.name(), "/s",
+                        List.of(paused.wakeupsPerSecond()), 2, "", null));
+                noteWindow(report, player.name() + " paused", paused, true);
             }
             double mb = cost.peakRssMiB() * 1048576 / 1e6;
             report.add(new Row("peak RSS while playing", player.name(), "MB", List.of(mb), 0,
                     reel ? "≤ 54 MB (ffplay)" : "", reel ? mb <= 54 : null));
         }
-        if (!players.isEmpty() && players.get(0).name().equals("reel play")) {
-            ProcessBench.Stream stream = bench.stream(players.get(0), HUGE);
-            String subject = "reel play";
-            report.add(new Row("2 GiB WAV: RSS at start → end of " + options.window() + " s", subject, "MB",
-                    List.of(stream.rssStartMiB() * 1.048576, stream.rssEndMiB() * 1.048576), 0, "flat",
-                    stream.rssEndMiB() <= stream.rssStartMiB() * 1.2 + 4));
-            report.add(new Row("2 GiB WAV: heap used at start → end", subject, "MiB",
-                    List.of(stream.heapStartMiB(), stream.heapEndMiB()), 1, "flat",
-                    Double.isNaN(stream.heapEndMiB()) ? null : stream.heapEndMiB() <= Math.max(16, stream.heapStartMiB() * 2)));
-            report.add(new Row("2 GiB WAV: fetched during the window", subject, "MiB", List.of(stream.fetchedMiB()), 0,
-                    "", null));
+    }
+
+    private static void measureStream(Options options, ProcessBench bench, PlayerProcess reel, Report report)
+            throws IOException, InterruptedException {
+        ProcessBench.Stream stream = bench.stream(reel, HUGE);
+        String subject = reel.name();
+        report.add(new Row("2 GiB WAV: RSS at start → end of " + options.window() + " s", subject, "MB",
+                List.of(stream.rssStartMiB() * 1.048576, stream.rssEndMiB() * 1.048576), 0, "flat",
+                stream.rssEndMiB() <= stream.rssStartMiB() * 1.2 + 4));
+        report.add(new Row("2 GiB WAV: heap used at start → end", subject, "MiB",
+                List.of(stream.heapStartMiB(), stream.heapEndMiB()), 1, "flat",
+                Double.isNaN(stream.heapEndMiB()) ? null : stream.heapEndMiB() <= Math.max(16, stream.heapStartMiB() * 2)));
+        report.add(new Row("2 GiB WAV: fetched during the window", subject, "MiB", List.of(stream.fetchedMiB()), 0,
+                "", null));
+    }
+
+    /**
+     * Notes what ran in a CPU window: thread by thread with {@code threads}, and whenever threads
+     * came or went (their share is then less exact) together with the clock-tick figure.
+     */
+    private static void noteWindow(Report report, String what, TreeCpu.Window window, boolean threads) {
+        String churn = window.churn();
+        if (!churn.isEmpty()) {
+            report.note(String.format(Locale.ROOT, "%s: %s; /proc/PID/stat's 10 ms ticks give %.2f %%.", what, churn,
+                    window.tickCpuPercent()));
+        }
+        if (threads) {
+            report.note(what + ", by thread (% of a core, wake-ups/s): " + window.describe() + ".");
         }
     }
 

@@ -16,19 +16,21 @@ import java.util.List;
  * @param externals whether to run the installed external players side by side
  * @param launcher Reel's launcher
  * @param processes whether to measure player processes (the launcher and the external players)
+ * @param costOnly whether to measure only the players' cost of playing (CPU, wake-ups, memory)
  */
 record Options(boolean quick, int runs, long bandwidth, long latencyMillis, int window, boolean externals,
-        Path launcher, boolean processes) {
+        Path launcher, boolean processes, boolean costOnly) {
 
     static final String USAGE = """
             usage: Main [--quick] [--runs N] [--bandwidth BYTES_PER_S] [--latency MS] [--window S]
-                        [--no-external] [--in-process-only] [--launcher PATH]
+                        [--no-external] [--in-process-only] [--cost-only] [--launcher PATH]
               --quick        3 runs and 8 s windows instead of 5 runs and 30 s
               --bandwidth    cap the server's body rate for the start-up and cost measurements
               --latency      add this delay to each of the server's responses for those
               --window       seconds of each CPU and memory measurement
               --no-external  do not run mpv, ffplay, ffmpeg and VLC side by side
               --in-process-only  measure only the Player inside the JVM
+              --cost-only    measure only the players' CPU, wake-ups and RSS while playing
               --launcher     Reel's launcher (default app/target/reel/bin/reel)""";
 
     static Options parse(String[] args) {
@@ -36,6 +38,10 @@ record Options(boolean quick, int runs, long bandwidth, long latencyMillis, int 
         boolean quick = rest.remove("--quick");
         boolean externals = !rest.remove("--no-external");
         boolean processes = !rest.remove("--in-process-only");
+        boolean costOnly = rest.remove("--cost-only");
+        if (costOnly && !processes) {
+            throw new IllegalArgumentException("--cost-only and --in-process-only exclude each other\n" + USAGE);
+        }
         int runs = quick ? 3 : 5;
         int window = quick ? 8 : 30;
         long bandwidth = 0;
@@ -56,6 +62,7 @@ record Options(boolean quick, int runs, long bandwidth, long latencyMillis, int 
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
-        return new Options(quick, runs, bandwidth, latency, window, externals, launcher.toAbsolutePath(), processes);
+        return new Options(quick, runs, bandwidth, latency, window, externals, launcher.toAbsolutePath(), processes,
+                costOnly);
     }
 }

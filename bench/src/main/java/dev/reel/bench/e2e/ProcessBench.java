@@ -72,28 +72,33 @@ final class ProcessBench {
         }
     }
 
-    /** What one cost measurement found. */
-    record Cost(double playingCpuPercent, double pausedCpuPercent, double peakRssMiB) {
+    /**
+     * What one cost measurement found.
+     *
+     * @param paused the window after {@code pause}, or null when the player was not paused
+     */
+    record Cost(TreeCpu.Window playing, TreeCpu.Window paused, double peakRssMiB) {
     }
 
     /**
-     * Plays {@code path} in real time through PulseAudio for a warm-up and then {@code window}
-     * seconds, measuring CPU ÷ wall time and peak RSS of the process tree; with {@code pause}, then
-     * sends {@code pause} on its standard input and measures the idle CPU too.
+     * Plays {@code path} in real time through PulseAudio for a warm-up and then a window of
+     * {@code --window} seconds, measuring CPU, wake-ups and peak RSS of the process tree; with
+     * {@code pause}, then sends {@code pause} on its standard input and measures a window as long
+     * again while it is paused.
      */
     Cost cost(PlayerProcess player, String path, boolean pause) throws IOException, InterruptedException {
         Process process = launch(player, server.url(path), 0, pulseConfig, "cost");
         try {
             TimeUnit.SECONDS.sleep(options.quick() ? 3 : 5);
             long[] peak = {0};
-            double playing = cpuPercent(process.pid(), options.window(), peak);
-            double paused = Double.NaN;
+            TreeCpu.Window playing = window(process.pid(), options.window(), peak);
+            TreeCpu.Window paused = null;
             if (pause) {
                 OutputStream in = process.getOutputStream();
                 in.write("pause\n".getBytes(StandardCharsets.US_ASCII));
                 in.flush();
                 TimeUnit.SECONDS.sleep(1);
-                paused = cpuPercent(process.pid(), Math.max(3, options.window() / 2), peak);
+                paused = window(process.pid(), options.window(), peak);
             }
             return new Cost(playing, paused, Math.max(peak[0], ProcessTree.peakRssBytes(process.pid())) / 1048576.0);
         } finally {
@@ -127,15 +132,15 @@ final class ProcessBench {
         }
     }
 
-    private static double cpuPercent(long pid, int seconds, long[] peakRss) throws InterruptedException {
-        long cpu0 = ProcessTree.cpuNanos(pid);
-        long wall0 = System.nanoTime();
+    /** A CPU window of {@code seconds} over the tree, read every second (with its RSS, for the peak). */
+    private static TreeCpu.Window window(long pid, int seconds, long[] peakRss) throws InterruptedException {
+        TreeCpu cpu = TreeCpu.open(pid);
         for (int s = 0; s < seconds; s++) {
             TimeUnit.SECONDS.sleep(1);
+            cpu.sample();
             peakRss[0] = Math.max(peakRss[0], ProcessTree.rssBytes(pid));
         }
-        long cpu1 = ProcessTree.cpuNanos(pid);
-        return 100.0 * (cpu1 - cpu0) / (System.nanoTime() - wall0);
+        return cpu.close();
     }
 
     /** The JVM's used heap, all generations, by {@code jcmd PID GC.heap_info}; NaN where that does not answer. */

@@ -34,6 +34,16 @@ final class ProcessTree {
         return ticks * (1_000_000_000L / TICKS_PER_SECOND);
     }
 
+    /** Clock ticks since boot ({@code /proc/uptime}), the unit of a process's or thread's start time. */
+    static long uptimeTicks() {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            return (long) (Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * TICKS_PER_SECOND);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/uptime", e);
+        }
+    }
+
     /** Resident memory of the tree now, in bytes. */
     static long rssBytes(long pid) {
         return sumStatus(pid, "VmRSS:");

@@ -8,8 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A private PulseAudio server with a null sink ({@code module-null-sink}): a device that consumes
- * audio in real time and plays it nowhere, for measurements that need real-time pacing. Started
- * and stopped by the benchmark; not thread-safe.
+ * audio in real time and plays it nowhere, for measurements that need real-time pacing. Like a
+ * desktop's PulseAudio (its default.pa loads {@code module-suspend-on-idle}; PipeWire suspends idle
+ * nodes the same way) the sink suspends 5 s after its last stream stops, so a paused client's
+ * libpulse stops asking it for timing updates. Started and stopped by the benchmark; not
+ * thread-safe.
  */
 final class PulseDaemon implements AutoCloseable {
 
@@ -33,6 +36,7 @@ final class PulseDaemon implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
                 "--use-pid-file=no", "--disable-shm=yes", "--log-target=stderr",
                 "--load=module-null-sink sink_name=reelnull rate=44100",
+                "--load=module-suspend-on-idle",
                 "--load=module-native-protocol-unix socket=" + socket + " auth-anonymous=1")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("pulseaudio.log").toFile());

@@ -45,6 +45,10 @@ sealed interface Command {
     record Close() implements Command {
     }
 
+    /** The output thread started the playback's writer and {@linkplain Playback#offer offered} it. */
+    record WriterStarted(Playback playback) implements Command {
+    }
+
     /** The writer handed the first block at {@code frame} to the device. */
     record FirstBlock(Playback playback, long frame) implements Command {
     }
@@ -65,6 +69,10 @@ sealed interface Command {
     }
 
     record InputFailed(SpoolPcmInput input, IOException error) implements Command {
+    }
+
+    /** The next output's preparation ended: a playback waiting for its device can start. */
+    record OutputPrepared() implements Command {
     }
 
     /** The spool's ranges changed; time for a (throttled) download report. */

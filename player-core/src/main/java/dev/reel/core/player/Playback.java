@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The playing of one medium: its writer, its current input and where it stands. Fields are
- * owned by the player thread; {@link #position} and {@link #heardFrame} are also for callers.
- * The writer's and the spool's reports arrive as {@link Command}s through {@code commands}.
+ * owned by the player thread; {@link #position} and {@link #heardFrame} are also for callers, and
+ * {@link #offer} and {@link #isClosed} for the {@link OutputOpener}'s thread. The writer's and the
+ * spool's reports arrive as {@link Command}s through {@code commands}.
  */
 final class Playback {
 
@@ -21,7 +22,21 @@ final class Playback {
     private final AtomicBoolean downloadSignalled = new AtomicBoolean();
     private final Runnable spoolListener = this::spoolChanged;
 
+    /** The writer, once started and {@linkplain #adoptStarted adopted}; null before. */
     BlockWriter writer;
+    /** A writer is being started on the output thread. */
+    boolean starting;
+    /**
+     * The writer being started, for its volume and mute only ({@link BlockWriter#start} holds its
+     * lock while the device opens); null once adopted.
+     */
+    BlockWriter startingWriter;
+    /** The output the writer waits for, for messages. */
+    String device;
+    /** A started writer the player thread has not adopted yet. Guarded by this. */
+    private BlockWriter offered;
+    /** Guarded by this. */
+    private boolean closed;
     SpoolPcmInput input;
     /** The frame playback starts from while no writer runs (opened paused). */
     long startFrame;
@@ -34,6 +49,11 @@ final class Playback {
     private volatile BlockWriter clock;
     boolean ended;
     long downloadDue = NO_DEADLINE;
+    /**
+     * While the writer waits for its output's preparation (a device lookup) or for its device to
+     * open: when the player gives up on the device; else {@link #NO_DEADLINE}.
+     */
+    long outputDue = NO_DEADLINE;
     /** The frame last reported to callers. */
     volatile long position;
 
@@ -53,6 +73,39 @@ final class Playback {
             return startFrame;
         }
         return primed ? writer.audibleFrame() : input.startFrame();
+    }
+
+    /**
+     * On the output thread: {@code started} is this playback's writer, for the player thread to
+     * {@linkplain #adoptStarted adopt}.
+     *
+     * @return false when the playback was closed meanwhile: the caller closes the writer
+     */
+    synchronized boolean offer(BlockWriter started) {
+        if (closed) {
+            return false;
+        }
+        offered = started;
+        return true;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Makes the writer offered by the output thread this playback's writer; null when none was offered. */
+    BlockWriter adoptStarted() {
+        BlockWriter started;
+        synchronized (this) {
+            started = offered;
+            offered = null;
+        }
+        if (started != null) {
+            writer = started;
+            starting = false;
+            startingWriter = null;
+        }
+        return started;
     }
 
     /** Whether the current input's first block reached the device; its writer's counter then runs. */
@@ -126,9 +179,21 @@ final class Playback {
         }
     }
 
-    /** Stops the writer (and with it the input) and the source. */
+    /**
+     * Stops the writer (and with it the input) and the source; a writer still starting is closed
+     * by the output thread once started.
+     */
     void close() {
+        BlockWriter notAdopted;
+        synchronized (this) {
+            closed = true;
+            notAdopted = offered;
+            offered = null;
+        }
         medium.spool().removeChangeListener(spoolListener);
+        if (notAdopted != null) {
+            notAdopted.close();
+        }
         if (writer != null) {
             writer.close();
         }

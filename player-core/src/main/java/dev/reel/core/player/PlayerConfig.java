@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * {@code with…} methods.
  *
  * @param sinkFactory makes the output for each medium (a {@code LineSink}, a {@code WavFileSink})
- * @param blocks the audio writer's blocks in flight
+ * @param blocks the audio writer's blocks in flight; their stall timeout also bounds how long a
+ *     playback waits for its device to be looked up and opened before it fails
  * @param cushion how much audio must be downloaded ahead before playback resumes after it caught
  *     up with the download
  * @param cache the spool cache to open media through; empty: the player makes its own and closes

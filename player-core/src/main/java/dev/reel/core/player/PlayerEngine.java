@@ -1,6 +1,5 @@
 package dev.reel.core.player;
 
-import dev.reel.audio.AudioException;
 import dev.reel.audio.BlockWriter;
 import dev.reel.core.format.FormatException;
 import dev.reel.core.spool.ByteRange;
@@ -22,9 +21,13 @@ import org.tinylog.Logger;
  * the current {@link Playback}, and sends {@link PlayerEvent}s. Everything but {@link #submit},
  * {@link #supersede}, {@link #state} and {@link #current} runs on the player thread.
  *
- * <p>Timers (position reports while playing, throttled download reports) are deadlines of the
- * queue's timed wait, so an idle or paused player sleeps in {@code take()}, and so does a playing
- * one without position events once the download has been reported.
+ * <p>Timers (position reports while playing, throttled download reports, giving up on a device
+ * that does not answer) are deadlines of the queue's timed wait, so an idle or paused player
+ * sleeps in {@code take()}, and so does a playing one without position events once the download
+ * has been reported. The loop never waits for a device: a playback whose output is still being
+ * prepared waits for {@link Command.OutputPrepared}, and one whose device is being opened (by the
+ * {@link OutputOpener}) for {@link Command.WriterStarted}, buffering and answering every command
+ * meanwhile.
  */
 final class PlayerEngine implements Runnable {
 
@@ -36,6 +39,7 @@ final class PlayerEngine implements Runnable {
     private final Consumer<PlayerEvent> events;
     private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
     private final NextSink nextSink;
+    private final OutputOpener outputOpener = new OutputOpener(this::submit);
     /** Counts opens, stops and the close, so that a newer one can abandon an older open. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -54,7 +58,7 @@ final class PlayerEngine implements Runnable {
         this.config = config;
         this.cache = cache;
         this.events = events;
-        this.nextSink = new NextSink(config.sinkFactory());
+        this.nextSink = new NextSink(config.sinkFactory(), () -> submit(new Command.OutputPrepared()));
     }
 
     // Callers' side: any thread, never blocks.
@@ -101,6 +105,7 @@ final class PlayerEngine implements Runnable {
         } finally {
             closeCurrent();
             nextSink.close();
+            outputOpener.close();
         }
     }
 
@@ -132,11 +137,18 @@ final class PlayerEngine implements Runnable {
             deadline = nextPositionTick;
         }
         Playback p = current;
-        if (p != null && p.downloadDue != Playback.NO_DEADLINE
-                && (deadline == Playback.NO_DEADLINE || p.downloadDue - deadline < 0)) {
-            deadline = p.downloadDue;
+        if (p != null) {
+            deadline = earlier(deadline, p.downloadDue);
+            deadline = earlier(deadline, p.outputDue);
         }
         return deadline;
+    }
+
+    private static long earlier(long deadline, long other) {
+        if (other == Playback.NO_DEADLINE) {
+            return deadline;
+        }
+        return deadline == Playback.NO_DEADLINE || other - deadline < 0 ? other : deadline;
     }
 
     private void handleSafely(Command command) {
@@ -170,6 +182,8 @@ final class PlayerEngine implements Runnable {
             withWriter(writer -> writer.setMuted(muted));
         } else if (command instanceof Command.Close) {
             running = false;
+        } else if (command instanceof Command.OutputPrepared) {
+            outputPrepared();
         } else {
             handleReport(command);
         }
@@ -181,7 +195,11 @@ final class PlayerEngine implements Runnable {
         if (p == null) {
             return;
         }
-        if (command instanceof Command.FirstBlock first) {
+        if (command instanceof Command.WriterStarted started) {
+            if (started.playback() == p) {
+                writerStarted(p);
+            }
+        } else if (command instanceof Command.FirstBlock first) {
             if (first.playback() == p && p.input != null && first.frame() == p.input.startFrame()) {
                 p.setPrimed(true);
                 p.buffering = false;
@@ -279,22 +297,57 @@ final class PlayerEngine implements Runnable {
                 info.seekable());
     }
 
+    /**
+     * Has the writer started on the prepared output by the {@link OutputOpener}, buffering until
+     * {@link Command.WriterStarted}; while the output is still being prepared, waits for
+     * {@link Command.OutputPrepared} first. Never blocks; gives up on a device that does not answer
+     * within the stall timeout.
+     */
     private void startWriter(Playback p) {
-        BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
-        try {
-            p.input = newInput(p, p.startFrame);
-            p.writer = writer;
-            writer.setVolume(volume);
-            writer.setMuted(muted);
+        if (p.outputDue == Playback.NO_DEADLINE) {
+            p.outputDue = System.nanoTime() + config.blocks().stallTimeout().toNanos();
+        }
+        if (!p.starting) {
             p.buffering = true;
-            updateState(p);
-            writer.start(p.medium.format().toAudioFormat(), p.input, p.startFrame);
-        } catch (AudioException e) {
-            fail(PlayerEvent.Error.Kind.AUDIO, oneLine(e));
-        } finally {
-            if (p.writer == null) {
-                writer.close();
+            p.device = nextSink.describe();
+            if (nextSink.ready()) {
+                p.starting = true;
+                BlockWriter writer = new BlockWriter(nextSink.take(), config.blocks(), p.audioListener());
+                // Paused until adopted: it writes nothing from a start that a seek meanwhile replaced.
+                writer.pause();
+                writer.setVolume(volume);
+                writer.setMuted(muted);
+                p.input = newInput(p, p.startFrame);
+                p.startingWriter = writer;
+                outputOpener.start(p, writer, p.medium.format().toAudioFormat(), p.input, p.startFrame);
             }
+        }
+        updateState(p);
+    }
+
+    /**
+     * The writer has started, paused: it moves to where a seek meanwhile said and plays unless
+     * paused meanwhile.
+     */
+    private void writerStarted(Playback p) {
+        BlockWriter writer = p.adoptStarted();
+        if (writer == null) {
+            return;
+        }
+        p.outputDue = Playback.NO_DEADLINE;
+        if (p.startFrame != p.input.startFrame()) {
+            restartAt(p, p.startFrame);
+        }
+        if (p.wantPlay) {
+            writer.resume();
+        }
+        updateState(p);
+    }
+
+    private void outputPrepared() {
+        Playback p = current;
+        if (p != null && p.outputDue != Playback.NO_DEADLINE && p.wantPlay && !p.started() && !p.starting) {
+            startWriter(p);
         }
     }
 
@@ -347,6 +400,11 @@ final class PlayerEngine implements Runnable {
      * player stays paused, one that has ended plays again.
      */
     private void restartAt(Playback p, long frame) {
+        if (!p.started()) {
+            // The writer is still starting: it moves there once started.
+            p.startFrame = frame;
+            return;
+        }
         SpoolPcmInput next = newInput(p, frame);
         p.input = next;
         p.setPrimed(false);
@@ -370,6 +428,8 @@ final class PlayerEngine implements Runnable {
         p.wantPlay = false;
         if (p.started()) {
             p.writer.pause();
+        } else {
+            p.outputDue = Playback.NO_DEADLINE;
         }
         reportPosition(p);
         updateState(p);
@@ -422,10 +482,12 @@ final class PlayerEngine implements Runnable {
         updateState(p);
     }
 
+    /** Applies {@code action} to the writer, also to one still starting (volume and mute are safe then). */
     private void withWriter(Consumer<BlockWriter> action) {
         Playback p = current;
-        if (p != null && p.started()) {
-            action.accept(p.writer);
+        BlockWriter writer = p == null ? null : p.started() ? p.writer : p.startingWriter;
+        if (writer != null) {
+            action.accept(writer);
         }
     }
 
@@ -475,6 +537,10 @@ final class PlayerEngine implements Runnable {
         }
         if (p.downloadDue != Playback.NO_DEADLINE && now - p.downloadDue >= 0) {
             reportDownload(p);
+        }
+        if (p.outputDue != Playback.NO_DEADLINE && now - p.outputDue >= 0) {
+            fail(PlayerEvent.Error.Kind.AUDIO, p.device + " did not answer within "
+                    + config.blocks().stallTimeout().toMillis() + " ms");
         }
     }
 

@@ -11,7 +11,8 @@ import okhttp3.HttpUrl;
  * range requests where the consumer seeks, resumption after drops, then the holes seeks left.
  * Its {@link SpoolFiller} does the work. Methods are safe from any thread and never block;
  * {@link #close} also closes the spool. Cached in a {@link SpoolCache}, it stops downloading
- * while nobody holds its spool and goes on from the first missing byte when someone does.
+ * while nobody holds its spool ({@link SourceState#RESTING}) and goes on from the first missing
+ * byte when someone does.
  */
 public final class HttpSource implements Source, SpoolCache.Idler {
 

@@ -163,9 +163,11 @@ final class SpoolFiller {
     }
 
     /**
-     * Stops the running transfer and starts none while {@code resting}; afterwards the download
-     * goes on from the first missing byte. A sequential download (no ranges) goes on resting or
-     * not: resuming it would mean fetching again from byte 0. Never blocks.
+     * Stops the running transfer and starts none while {@code resting}, reporting
+     * {@link SourceState#RESTING} once the download thread has stopped (a complete download stays
+     * {@link SourceState#COMPLETE}); afterwards the download goes on from the first missing byte,
+     * {@link SourceState#CONNECTING} until bytes arrive. A sequential download (no ranges) goes
+     * on resting or not: resuming it would mean fetching again from byte 0. Never blocks.
      */
     void rest(boolean resting) {
         lock.lock();
@@ -264,15 +266,26 @@ final class SpoolFiller {
     }
 
     /**
-     * The next transfer to run, registered as current; null when complete or closed. After a
-     * probe it waits for the first seek.
+     * The next transfer to run, registered as current; null when complete or closed. It waits,
+     * {@link SourceState#RESTING}, while resting and, after a probe, for the first seek.
      */
     private Fetcher.Transfer next() {
+        boolean idle = false;
         lock.lock();
         try {
             while (!closed) {
-                if (this.resting) {
-                    wake.await();
+                if ((resting && !complete()) || awaitingSeekPastProbe()) {
+                    if (!idle) {
+                        idle = true;
+                        setStateUnlocked(SourceState.RESTING);
+                    } else {
+                        wake.await();
+                    }
+                    continue;
+                }
+                if (idle) {
+                    idle = false;
+                    setStateUnlocked(SourceState.CONNECTING);
                     continue;
                 }
                 long target = nextTarget();
@@ -280,10 +293,6 @@ final class SpoolFiller {
                     break;
                 }
                 boolean probing = awaitingSeek && !sequential;
-                if (probing && target >= probeEnd) {
-                    wake.await();
-                    continue;
-                }
                 current = fetcher.transfer(target, probing ? probeEnd : -1, sequential);
                 // Seeks to the target while the request is on its way must wait for it, not restart it.
                 streamPosition = target;
@@ -300,6 +309,33 @@ final class SpoolFiller {
         }
         state.set(SourceState.COMPLETE);
         return null;
+    }
+
+    /** Whether every byte of a resource of known length is in the spool; under the lock. */
+    private boolean complete() {
+        OptionalLong length = spool.length();
+        return length.isPresent() && Holes.firstMissing(spool.presentRanges(), 0) >= length.getAsLong();
+    }
+
+    /**
+     * Whether the probe is fetched and the filler waits for the first seek; under the lock. No
+     * seek is pending then (the first seek ends the wait), so asking for the target changes nothing.
+     */
+    private boolean awaitingSeekPastProbe() {
+        return awaitingSeek && !sequential && nextTarget() >= probeEnd;
+    }
+
+    /**
+     * Moves to {@code next} with the lock released, so that listeners run outside it; the caller
+     * holds the lock before and after, and checks again what may have changed meanwhile.
+     */
+    private void setStateUnlocked(SourceState next) {
+        lock.unlock();
+        try {
+            state.set(next);
+        } finally {
+            lock.lock();
+        }
     }
 
     private long nextTarget() {

@@ -1,11 +1,13 @@
 package dev.reel.core.player;
 
+import static dev.reel.core.player.PlayerHarness.from;
 import static dev.reel.core.player.PlayerHarness.samples;
 import static dev.reel.core.player.PlayerHarness.wav;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reel.audio.AudioException;
 import dev.reel.audio.AudioSink;
+import dev.reel.audio.BlockWriterConfig;
 import dev.reel.audio.WavFileSink;
 import dev.reel.core.spool.SpoolConfig;
 import dev.reel.testkit.Faults;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFormat;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The player prepares each medium's output while it opens the medium (so that the device lookup
- * overlaps the HTTP exchange), and still makes one output per medium played.
+ * overlaps the HTTP exchange), and still makes one output per medium played. It never waits for
+ * that preparation: while a device lookup hangs, the player answers every command at once, gives
+ * up on the device after the stall timeout, and releases the output when it closes.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class PlayerOutputTest {
@@ -33,17 +38,32 @@ class PlayerOutputTest {
     @TempDir
     Path dir;
 
+    /** How long a command may take to be answered: the player thread waits for no device. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(1);
+
     private final List<RecordingSink> sinks = new CopyOnWriteArrayList<>();
+    /** What the sinks' device lookups wait for; open unless a test closes it. */
+    private volatile CountDownLatch lookUp = new CountDownLatch(0);
+    /** What the sinks' openings wait for; open unless a test closes it. */
+    private volatile CountDownLatch opening = new CountDownLatch(0);
     private PlayerHarness harness;
     private volatile long readyNanos;
 
     @BeforeEach
     void setUp() throws IOException {
+        start(Duration.ofSeconds(3));
+    }
+
+    /** (Re)starts the player; a device that does not answer for {@code stallTimeout} counts as dead. */
+    private void start(Duration stallTimeout) throws IOException {
+        if (harness != null) {
+            harness.close();
+        }
         harness = new PlayerHarness(SpoolConfig.defaults().withDirectory(dir.resolve("spool")), () -> {
-            RecordingSink sink = new RecordingSink(new WavFileSink(dir.resolve("out" + (sinks.size() + 1) + ".wav")));
+            RecordingSink sink = new RecordingSink(new WavFileSink(dir.resolve("out" + (sinks.size() + 1) + ".wav")), lookUp, opening);
             sinks.add(sink);
             return sink;
-        });
+        }, config -> config.withBlocks(new BlockWriterConfig(2, Duration.ofMillis(100), stallTimeout)));
         harness.player.addListener(event -> {
             if (event instanceof PlayerEvent.Ready && readyNanos == 0) {
                 readyNanos = System.nanoTime();
@@ -51,8 +71,15 @@ class PlayerOutputTest {
         });
     }
 
+    /** The device lookups of the sinks made from now on hang until {@link #lookUp} is counted down. */
+    private void hangLookUps() {
+        lookUp = new CountDownLatch(1);
+    }
+
     @AfterEach
     void tearDown() {
+        lookUp.countDown();
+        opening.countDown();
         harness.close();
     }
 
@@ -88,27 +115,220 @@ class PlayerOutputTest {
         assertThat(written).hasSize(44 + samples.length);
     }
 
-    /** A file sink that notes when and where it was prepared and opened. */
+    @Test
+    void stopSeekAndTheNextMediumAreAnsweredAtOnceWhileTheDeviceLookupHangs() throws Exception {
+        start(Duration.ofMinutes(1));
+        hangLookUps();
+        byte[] second = samples(2);
+        String first = serve("/first.wav", samples(1));
+        String next = serve("/next.wav", second);
+
+        harness.player.open(MediaRequest.of(first));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        stopThenOpenAndSeekAtOnce(next);
+
+        lookUp.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        harness.player.close();
+
+        assertThat(sinks).as("one output, looked up once, for both media").singleElement()
+                .satisfies(sink -> assertThat(sink.openedWhilePreparing).isFalse());
+        assertThat(Files.readAllBytes(dir.resolve("out1.wav")))
+                .hasSize(44 + second.length / 4).endsWith(from(second, 12_000));
+    }
+
+    @Test
+    void aPlaybackPausedWhileItsDeviceIsLookedUpWaitsForResume() throws Exception {
+        start(Duration.ofMinutes(1));
+        hangLookUps();
+        byte[] samples = samples(0.5);
+        harness.player.open(MediaRequest.of(harness.serve("/a.wav", wav(samples).build(), "audio/wav", Faults.NONE)));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        harness.player.pause();
+        harness.events.await(PlayerEvent.StateChanged.class, e -> e.state() == PlayerState.PAUSED, AT_ONCE);
+
+        lookUp.countDown();
+        // The preparing thread queues its news before it ends: a seek queued after is handled after.
+        sinks.get(0).preparer.join();
+        harness.player.seekTo(0.25);
+        harness.events.await(PlayerEvent.Seeked.class);
+        assertThat(sinks.get(0).opened).as("opened once the device answered").isFalse();
+        assertThat(harness.player.state()).isEqualTo(PlayerState.PAUSED);
+        harness.player.resume();
+        harness.events.await(PlayerEvent.Ended.class);
+        harness.player.close();
+
+        assertThat(Files.readAllBytes(dir.resolve("out1.wav"))).hasSize(44 + samples.length / 2);
+    }
+
+    @Test
+    void aDeviceThatDoesNotAnswerFailsThePlaybackAndTheNextMediumWaitsForTheSameOne() throws Exception {
+        start(Duration.ofMillis(300));
+        hangLookUps();
+        byte[] samples = samples(0.25);
+        String url = harness.serve("/a.wav", wav(samples).build(), "audio/wav", Faults.NONE);
+
+        harness.player.open(MediaRequest.of(url));
+        PlayerEvent.Error error = harness.events.await(PlayerEvent.Error.class);
+        assertThat(error.kind()).isEqualTo(PlayerEvent.Error.Kind.AUDIO);
+        assertThat(error.message()).isEqualTo("WAV file " + dir.resolve("out1.wav") + " did not answer within 300 ms");
+        assertThat(harness.player.state()).isEqualTo(PlayerState.ERROR);
+
+        harness.player.open(MediaRequest.of(url));
+        harness.events.awaitState(PlayerState.OPENING);
+        lookUp.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        harness.player.close();
+
+        assertThat(sinks).singleElement().satisfies(sink -> assertThat(sink.openedWhilePreparing).isFalse());
+        assertThat(Files.readAllBytes(dir.resolve("out1.wav"))).hasSize(44 + samples.length);
+    }
+
+    @Test
+    void closingThePlayerWhileTheDeviceIsLookedUpReleasesTheOutputOnceTheLookupEnds() throws Exception {
+        start(Duration.ofMinutes(1));
+        hangLookUps();
+        harness.player.open(MediaRequest.of(harness.serve("/a.wav", wav(samples(1)).build(), "audio/wav", Faults.NONE)));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        harness.player.close();
+
+        lookUp.countDown();
+        RecordingSink sink = sinks.get(0);
+        sink.closedAfterPrepared.await();
+        assertThat(sink.openedWhilePreparing).isFalse();
+        assertThat(sink.opened).as("never opened").isFalse();
+    }
+
+    @Test
+    void stopSeekAndTheNextMediumAreAnsweredAtOnceWhileADeviceOpens() throws Exception {
+        start(Duration.ofMinutes(1));
+        CountDownLatch hanging = new CountDownLatch(1);
+        opening = hanging;
+        byte[] second = samples(2);
+        String first = serve("/first.wav", samples(1));
+        String next = serve("/next.wav", second);
+
+        harness.player.open(MediaRequest.of(first));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        sinks.get(0).openEntered.await();
+        opening = new CountDownLatch(0);
+        stopThenOpenAndSeekAtOnce(next);
+
+        hanging.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        sinks.get(0).closedAfterPrepared.await();
+        harness.player.close();
+
+        assertThat(sinks).hasSize(2);
+        assertThat(Files.readAllBytes(dir.resolve("out2.wav")))
+                .hasSize(44 + second.length / 4).endsWith(from(second, 12_000));
+    }
+
+    @Test
+    void aDeviceThatDoesNotOpenFailsThePlaybackAndTheNextMediumOpensOnceItReturns() throws Exception {
+        start(Duration.ofSeconds(1));
+        CountDownLatch hanging = new CountDownLatch(1);
+        opening = hanging;
+        byte[] samples = samples(0.5);
+        String url = serve("/a.wav", samples);
+        harness.player.open(MediaRequest.of(url));
+
+        PlayerEvent.Error error = harness.events.await(PlayerEvent.Error.class);
+        assertThat(error.kind()).isEqualTo(PlayerEvent.Error.Kind.AUDIO);
+        assertThat(error.message()).isEqualTo("WAV file " + dir.resolve("out1.wav") + " did not answer within 1000 ms");
+        assertThat(harness.player.state()).isEqualTo(PlayerState.ERROR);
+
+        opening = new CountDownLatch(0);
+        harness.player.open(MediaRequest.of(url));
+        hanging.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        sinks.get(0).closedAfterPrepared.await();
+        harness.player.close();
+
+        assertThat(sinks).hasSize(2);
+        assertThat(Files.readAllBytes(dir.resolve("out2.wav"))).hasSize(44 + samples.length);
+    }
+
+    @Test
+    void closingThePlayerWhileTheDeviceOpensClosesItOnceOpened() throws Exception {
+        start(Duration.ofMinutes(1));
+        opening = new CountDownLatch(1);
+        harness.player.open(MediaRequest.of(serve("/a.wav", samples(1))));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        sinks.get(0).openEntered.await();
+        harness.player.close();
+
+        opening.countDown();
+        sinks.get(0).closedAfterPrepared.await();
+    }
+
+    private String serve(String path, byte[] samples) {
+        return harness.serve(path, wav(samples).build(), "audio/wav", Faults.NONE);
+    }
+
+    /**
+     * Stops what is playing, opens {@code next} and seeks to 1.5 s, each answered at once; the
+     * player then buffers, waiting for its device.
+     */
+    private void stopThenOpenAndSeekAtOnce(String next) throws InterruptedException {
+        harness.player.stop();
+        harness.events.await(PlayerEvent.StateChanged.class, e -> e.state() == PlayerState.IDLE, AT_ONCE);
+        harness.player.open(MediaRequest.of(next));
+        harness.events.await(PlayerEvent.Ready.class, e -> e.location().equals(next), AT_ONCE);
+        harness.player.seekTo(1.5);
+        harness.events.await(PlayerEvent.Seeked.class, e -> e.seconds() == 1.5, AT_ONCE);
+        assertThat(harness.player.state()).isEqualTo(PlayerState.BUFFERING);
+    }
+
+    /**
+     * A file sink that notes when and where it was prepared and opened; its preparation (the
+     * device lookup) and its opening wait for latches.
+     */
     private static final class RecordingSink implements AudioSink {
 
         private final AudioSink file;
+        private final CountDownLatch lookUp;
+        private final CountDownLatch opening;
+        final CountDownLatch openEntered = new CountDownLatch(1);
+        final CountDownLatch prepared = new CountDownLatch(1);
+        final CountDownLatch closedAfterPrepared = new CountDownLatch(1);
         volatile String preparedOn;
+        volatile Thread preparer;
         volatile long preparedNanos;
         volatile long openedNanos;
+        volatile boolean opened;
+        volatile boolean openedWhilePreparing;
 
-        RecordingSink(AudioSink file) {
+        RecordingSink(AudioSink file, CountDownLatch lookUp, CountDownLatch opening) {
             this.file = file;
+            this.lookUp = lookUp;
+            this.opening = opening;
         }
 
         @Override
         public void prepare() {
-            preparedOn = Thread.currentThread().getName();
+            preparer = Thread.currentThread();
+            preparedOn = preparer.getName();
             preparedNanos = System.nanoTime();
+            try {
+                lookUp.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            prepared.countDown();
         }
 
         @Override
         public boolean open(AudioFormat format, int bufferBytes) throws AudioException {
             openedNanos = System.nanoTime();
+            opened = true;
+            openedWhilePreparing |= prepared.getCount() > 0;
+            openEntered.countDown();
+            try {
+                opening.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return file.open(format, bufferBytes);
         }
 
@@ -155,6 +375,9 @@ class PlayerOutputTest {
         @Override
         public void close() {
             file.close();
+            if (prepared.getCount() == 0) {
+                closedAfterPrepared.countDown();
+            }
         }
     }
 }

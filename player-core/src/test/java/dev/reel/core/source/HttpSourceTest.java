@@ -164,7 +164,7 @@ class HttpSourceTest {
         assertThat(seeks).isPositive();
         assertThat(readFrom(spool, 0)).isEqualTo(DATA);
         assertThat(source.stats().requests()).isEqualTo(1);
-        assertThat(server.log()).hasSize(1);
+        assertThat(server.awaitExchanges(1, Duration.ofSeconds(5))).hasSize(1);
     }
 
     @Test
@@ -265,6 +265,8 @@ class HttpSourceTest {
         HttpSource source = HttpSource.open(server.url(PATH), SourceTesting.spool(spoolDirectory),
                 FAST.withFirstRequestLimit(65536));
         toClose.add(0, source);
+        List<SourceState> states = new CopyOnWriteArrayList<>();
+        source.addStateListener(states::add);
         source.start();
         SourceInfo info = source.info().get(10, TimeUnit.SECONDS);
         assertThat(info.length()).hasValue(DATA.length);
@@ -272,9 +274,12 @@ class HttpSourceTest {
         readExactly(source.spool(), 0, 65536);
         assertThat(requests(server, 1)).singleElement()
                 .satisfies(e -> assertThat(e.range()).hasValue("bytes=0-65535"));
+        awaitState(source, SourceState.RESTING);
         int target = 700_001;
         source.seek(target);
         awaitState(source, SourceState.COMPLETE);
+        assertThat(states).containsExactly(SourceState.TRANSFERRING, SourceState.RESTING,
+                SourceState.CONNECTING, SourceState.TRANSFERRING, SourceState.COMPLETE);
         assertThat(readFrom(source.spool(), 0)).isEqualTo(DATA);
         List<Exchange> requests = requests(server, 3);
         assertThat(requests).extracting(e -> e.range().orElse(null))

@@ -8,15 +8,18 @@ import dev.reel.core.spool.ByteRange;
 import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.core.spool.SpoolCache;
 import dev.reel.core.spool.SpoolConfig;
+import dev.reel.testkit.EventLog;
 import dev.reel.testkit.Exchange;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.RangeServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +42,14 @@ class SourcesTest {
         return cache;
     }
 
-    @AfterEach
+    /** A server that sends {@code data} at 400 kB/s: slow enough to stop its download midway. */
+    private static RangeServer slowServer(byte[] data) throws IOException {
+        RangeServer server = SourceTesting.serve(data, null);
+        server.setFaults(SourceTesting.PATH, Faults.NONE.withBandwidth(400_000));
+        return server;
+    }
+
+        @AfterEach
     void closeCache() {
         if (cache != null) {
             cache.close();
@@ -49,8 +59,7 @@ class SourcesTest {
     @Test
     void aDownloadNobodyHoldsRestsAndGoesOnWhereItStopped() throws Exception {
         byte[] data = SourceTesting.randomBytes(2_000_000, 5);
-        try (RangeServer server = SourceTesting.serve(data, null)) {
-            server.setFaults(SourceTesting.PATH, Faults.NONE.withBandwidth(400_000));
+        try (RangeServer server = slowServer(data)) {
             SpoolCache spools = cache();
             try (Source first = Sources.open(server.url(SourceTesting.PATH), spools)) {
                 first.start();
@@ -73,6 +82,38 @@ class SourcesTest {
             long resumedAt = Long.parseLong(log.get(1).range().orElseThrow().replaceAll("bytes=(\\d+)-.*", "$1"));
             assertThat(resumedAt).isPositive().isLessThanOrEqualTo(stopped.get(0).bodyBytes());
             assertThat(log.get(1).bodyStart()).isEqualTo(resumedAt);
+        }
+    }
+
+    @Test
+    void aDownloadNobodyHoldsReportsThatItRestsAndConnectsAgainWhenHeld() throws Exception {
+        byte[] data = SourceTesting.randomBytes(2_000_000, 7);
+        try (RangeServer server = slowServer(data)) {
+            SpoolCache spools = cache();
+            String url = server.url(SourceTesting.PATH);
+            SpoolCache.Lease<HttpSource> lease = spools.acquire(url,
+                    spool -> new HttpSource(HttpUrl.get(url), spool, SourceTesting.FAST));
+            HttpSource download = lease.owner();
+            EventLog<SourceState> states = new EventLog<>();
+            download.addStateListener(states);
+            download.start();
+            SourceTesting.awaitState(download, SourceState.TRANSFERRING);
+
+            lease.close();
+            SourceTesting.awaitState(download, SourceState.RESTING);
+            assertThat(server.awaitExchanges(1, Duration.ofSeconds(10)).get(0).complete()).isFalse();
+            assertThat(server.active()).as("nothing transfers").isEmpty();
+            assertThat(download.state()).isEqualTo(SourceState.RESTING);
+
+            server.setFaults(SourceTesting.PATH, Faults.NONE);
+            try (SpoolCache.Lease<HttpSource> again = spools.acquire(url, spool -> {
+                throw new AssertionError("the cached download is shared");
+            })) {
+                SourceTesting.awaitState(again.owner(), SourceState.COMPLETE);
+            }
+            assertThat(states.all()).containsExactly(SourceState.TRANSFERRING, SourceState.RESTING,
+                    SourceState.CONNECTING, SourceState.TRANSFERRING, SourceState.COMPLETE);
+            assertThat(readFrom(download.spool(), 0)).isEqualTo(data);
         }
     }
 
