@@ -1,12 +1,9 @@
 package dev.reel.app.cli;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.reel.testkit.RangeServer;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,10 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Build tooling, not a test: makes the launcher's class-data archive ({@code lib/reel.jsa}) at
- * package time. It records the classes {@code reel play} loads for a file and for an HTTP URL
- * (a loopback server here), then dumps a static archive of both lists with the launcher's exact
- * classpath. Two runs, because a dynamic archive (JDK 17) records only one and the HTTP path
- * (OkHttp, Kotlin, TLS set-up) is where most start-up time goes.
+ * package time. It records the classes {@code reel play} loads for a file, for an HTTP URL (a
+ * loopback range server here, as in the benchmark) and for an HTTP URL with {@code --json}, then
+ * dumps a static archive of all three lists with the launcher's exact classpath. Several runs,
+ * because a dynamic archive (JDK 17) records only one and the HTTP path (OkHttp, Kotlin, TLS
+ * set-up) is where most start-up time goes. The stream is 3 s of CD audio, played to its end: long
+ * enough that the spool spills to its file and the writer meets the end of the download, so the
+ * classes of the first second of playing come from the archive too, not only those up to the first
+ * audio.
  *
  * <p>Arguments: the launcher script, the archive to write, a scratch directory. Plays into the
  * ALSA device of {@code ALSA_CONFIG_PATH} (the build points it at the tests' file device).
@@ -27,6 +28,10 @@ import java.util.concurrent.TimeUnit;
 public final class CdsTraining {
 
     private static final long RUN_SECONDS = 60;
+    private static final int RATE = 44_100;
+    private static final int CHANNELS = 2;
+    private static final int FRAME = 4;
+    private static final int SECONDS = 3;
 
     private CdsTraining() {
     }
@@ -35,32 +40,38 @@ public final class CdsTraining {
         Path launcher = Path.of(args[0]);
         Path archive = Path.of(args[1]);
         Path work = Files.createDirectories(Path.of(args[2]));
-        byte[] wav = WavBuilder.pcm(16, 8000, 1).data(Signals.pcm(2, 1600)).build();
+        byte[] wav = WavBuilder.pcm(16, RATE, CHANNELS).data(Signals.pcm(FRAME, SECONDS * RATE)).build();
         Path file = Files.write(work.resolve("cds.wav"), wav);
-        Path fileClasses = work.resolve("cds-file.classlist");
-        Path httpClasses = work.resolve("cds-http.classlist");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/cds.wav", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "audio/wav");
-            exchange.sendResponseHeaders(200, wav.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(wav);
-            }
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cds.wav";
-            reel(launcher, "-XX:DumpLoadedClassList=" + fileClasses, "play", file.toString());
-            reel(launcher, "-XX:DumpLoadedClassList=" + httpClasses, "play", "--start", "0.1", url);
-        } finally {
-            server.stop(0);
+        List<Path> lists = new ArrayList<>();
+        try (RangeServer server = RangeServer.start()) {
+            server.add("/cds.wav", wav, "audio/wav");
+            String url = server.url("/cds.wav");
+            lists.add(record(launcher, work, "file", "play", file.toString()));
+            lists.add(record(launcher, work, "http", "play", "--start=0.000", url));
+            lists.add(record(launcher, work, "json", "play", "--json", "--start", "1", url));
         }
         Path classes = work.resolve("cds.classlist");
-        Files.write(classes, Files.readAllBytes(fileClasses));
-        Files.write(classes, Files.readAllBytes(httpClasses), StandardOpenOption.APPEND);
+        Files.deleteIfExists(classes);
+        for (Path list : lists) {
+            if (Files.exists(list)) {
+                Files.write(classes, Files.readAllBytes(list), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        }
         int dumped = reel(launcher, "-Xshare:dump -XX:SharedClassListFile=" + classes
                 + " -XX:SharedArchiveFile=" + archive, "--help");
         System.exit(dumped);
+    }
+
+    /**
+     * Runs the launcher with {@code args}, recording the classes it loads; returns the list's file.
+     * A run that fails (no audio device) still lists what it loaded, which the archive takes.
+     */
+    private static Path record(Path launcher, Path work, String name, String... args)
+            throws IOException, InterruptedException {
+        Path list = work.resolve("cds-" + name + ".classlist");
+        Files.deleteIfExists(list);
+        reel(launcher, "-XX:DumpLoadedClassList=" + list, args);
+        return list;
     }
 
     /** Runs the launcher with extra JVM options; returns its exit code. */

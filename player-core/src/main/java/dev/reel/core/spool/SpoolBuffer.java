@@ -500,7 +500,8 @@ public final class SpoolBuffer implements AutoCloseable {
         }
         tier = file;
         memory = null;
-        Logger.debug("spool spilled {} bytes to {}", m.bytes(), file.path());
+        // No log line: every stream longer than the memory limit spills, within milliseconds of its
+        // first audio, and a process's first log call initialises tinylog (30-50 ms of CPU).
     }
 
     /**

@@ -29,6 +29,7 @@ public final class SpoolCache implements AutoCloseable {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
     /** Five minutes. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Comparator<Entry> LEAST_RECENTLY_USED = (a, b) -> Long.compare(a.lastUsed, b.lastUsed);
 
     private final SpoolConfig config;
     private final long maxBytes;
@@ -155,9 +156,18 @@ public final class SpoolCache implements AutoCloseable {
     private List<Entry> evict() {
         List<Entry> out = new ArrayList<>();
         long now = System.nanoTime();
-        List<Entry> idle = entries.values().stream().filter(e -> e.refs == 0)
-                .sorted(Comparator.comparingLong((Entry e) -> e.lastUsed)).toList();
-        long total = entries.values().stream().mapToLong(e -> e.spool.storedBytes()).sum();
+        // Loops, not streams: this runs on the way to a process's first audio, where a first stream
+        // pipeline and Comparator.comparingLong (a serializable lambda, which no class-data archive
+        // holds) cost milliseconds.
+        List<Entry> idle = new ArrayList<>();
+        long total = 0;
+        for (Entry e : entries.values()) {
+            total += e.spool.storedBytes();
+            if (e.refs == 0) {
+                idle.add(e);
+            }
+        }
+        idle.sort(LEAST_RECENTLY_USED);
         for (Entry e : idle) {
             if (total > maxBytes || now - e.lastUsed >= idleNanos) {
                 entries.remove(e.key);
