@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
  * audio in real time and plays it nowhere, for measurements that need real-time pacing. Like a
  * desktop's PulseAudio (its default.pa loads {@code module-suspend-on-idle}; PipeWire suspends idle
  * nodes the same way) the sink suspends 5 s after its last stream stops, so a paused client's
- * libpulse stops asking it for timing updates. Started and stopped by the benchmark; not
- * thread-safe.
+ * libpulse stops asking it for timing updates, and clients pass audio through shared memory (a
+ * desktop's default; without it every block also goes through the socket, and each player pays
+ * for that in CPU). Started and stopped by the benchmark; not thread-safe.
  */
 final class PulseDaemon implements AutoCloseable {
 
@@ -34,7 +35,7 @@ final class PulseDaemon implements AutoCloseable {
         Path socket = dir.resolve("native");
         Files.deleteIfExists(socket);
         ProcessBuilder builder = new ProcessBuilder("pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-                "--use-pid-file=no", "--disable-shm=yes", "--log-target=stderr",
+                "--use-pid-file=no", "--log-target=stderr",
                 "--load=module-null-sink sink_name=reelnull rate=44100",
                 "--load=module-suspend-on-idle",
                 "--load=module-native-protocol-unix socket=" + socket + " auth-anonymous=1")
