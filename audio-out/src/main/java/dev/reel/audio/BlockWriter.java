@@ -303,6 +303,10 @@ public final class BlockWriter implements AutoCloseable {
         } catch (AudioException e) {
             Logger.warn(e.getMessage());
             listener.failed(e);
+        } catch (RuntimeException e) {
+            // A bug here or in a sink must end playback with an error, not leave it playing nothing.
+            Logger.error(e, "the audio writer failed");
+            listener.failed(new AudioException("the audio output failed: " + e, e));
         } finally {
             sink.close();
             PcmInput in;
@@ -606,6 +610,20 @@ public final class BlockWriter implements AutoCloseable {
             }
             if (dead) {
                 reopen(failure);
+                // The write that found the device dead may have taken the whole block (the replay
+                // holds it then): nothing of it is left to write.
+                if (offset == len) {
+                    lock.lock();
+                    try {
+                        if (generation != gen || closed) {
+                            return false;
+                        }
+                        queuedLocked(frameSize);
+                    } finally {
+                        lock.unlock();
+                    }
+                    break;
+                }
             }
         }
         return true;

@@ -122,6 +122,29 @@ class PacedPlaybackTest {
                 LinePlaybackTest.random(BLOCK_BYTES * 10, 34), 1);
     }
 
+    /**
+     * A write that hangs until the watchdog closes the device, and then turns out to have taken
+     * the whole block: the block is in the replay, and nothing of it is written again.
+     */
+    @Test
+    void aWriteThatTookItsWholeBlockAsTheDeviceWasClosedIsNotWrittenAgain() throws Exception {
+        assertReopenedOnceAndEverythingHeardOnce(new PacedSink().hangWritesAfter(BLOCK_BYTES * 2),
+                LinePlaybackTest.random(BLOCK_BYTES * 6, 35));
+    }
+
+    /** A bug that throws in the writer's thread ends the playback with one line instead of leaving it silent. */
+    @Test
+    void aSinkThatThrowsEndsThePlaybackWithAFailure() throws Exception {
+        PacedSink throwing = new PacedSink().throwOnWrite();
+        Events events = new Events();
+        try (BlockWriter writer = new BlockWriter(throwing, BlockWriterConfig.defaults(), events)) {
+            writer.start(S16, new TestInput(LinePlaybackTest.random(BLOCK_BYTES * 4, 36)), 0);
+            assertThat(events.awaitEnd()).isEqualTo("failed");
+        }
+        assertThat(events.failure.getMessage())
+                .isEqualTo("the audio output failed: java.lang.IllegalStateException: broken sink");
+    }
+
     private static void assertReopenedOnceAndEverythingHeardOnce(PacedSink sink, byte[] pcm) throws Exception {
         assertReopenedOnceAndEverythingHeardOnce(sink, pcm, 2);
     }

@@ -15,7 +15,8 @@ import javax.sound.sampled.AudioFormat;
  * frameRate frames a second while started, and keeps exactly the bytes that were played (what a
  * listener would have heard). Knobs: {@link #wedgeOpens} makes a device stop playing and block
  * every write ({@link #wedgeFirstAfter}: after playing a while), {@link #failWritesAfter} makes a write fail as
- * an unplugged device's does, {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
+ * an unplugged device's does, {@link #hangWritesAfter} makes one hang until the device is closed, {@link #throwOnWrite} makes
+ * every write throw, {@link #refuseOpensAfter} makes reopening fail, {@link #startLatency} makes a
  * started device begin playing late (as PulseAudio's null sink does).
  */
 final class PacedSink implements AudioSink {
@@ -38,6 +39,8 @@ final class PacedSink implements AudioSink {
     private long wedgeFirstAfter = Long.MAX_VALUE;
     private int refuseOpensAfter = Integer.MAX_VALUE;
     private long failWritesAfter = Long.MAX_VALUE;
+    private long hangWritesAfter = Long.MAX_VALUE;
+    private boolean throwOnWrite;
     private long flushes;
     private long startLatencyNanos;
     private long impatientDrainNanos = Long.MAX_VALUE;
@@ -83,6 +86,22 @@ final class PacedSink implements AudioSink {
      */
     PacedSink failWritesAfter(long bytes) {
         failWritesAfter = bytes;
+        return this;
+    }
+
+    /**
+     * Once the first opening has taken {@code bytes}, its next write blocks until the device is
+     * closed and then reports all of its bytes taken, as a write that completes just as the
+     * device is closed under it.
+     */
+    PacedSink hangWritesAfter(long bytes) {
+        hangWritesAfter = bytes;
+        return this;
+    }
+
+    /** Every write throws an unchecked exception, as a sink with a bug would. */
+    PacedSink throwOnWrite() {
+        throwOnWrite = true;
         return this;
     }
 
@@ -134,10 +153,19 @@ final class PacedSink implements AudioSink {
         try {
             long flushesBefore = flushes;
             writes++;
+            if (throwOnWrite) {
+                throw new IllegalStateException("broken sink");
+            }
             if (opens == 1 && written >= failWritesAfter) {
                 markLocked();
                 wedged = true;
                 throw new AudioException(describe() + " was unplugged");
+            }
+            if (opens == 1 && written >= hangWritesAfter) {
+                while (open) {
+                    changed.await();
+                }
+                return len;
             }
             if (running && open && !wedged && capacity - (session.size() - playedLocked()) < len) {
                 writesThatWaited++;

@@ -77,7 +77,9 @@ final class NextSink implements AutoCloseable {
         }
         AudioSink closing = sink;
         closing.close();
-        prepared.thenRun(closing::close);
+        if (!prepared.isDone()) {
+            prepared.thenRun(closing::close);
+        }
         sink = null;
         prepared = null;
     }

@@ -26,11 +26,6 @@ final class Playback {
     BlockWriter writer;
     /** A writer is being started on the output thread. */
     boolean starting;
-    /**
-     * The writer being started, for its volume and mute only ({@link BlockWriter#start} holds its
-     * lock while the device opens); null once adopted.
-     */
-    BlockWriter startingWriter;
     /** The output the writer waits for, for messages. */
     String device;
     /** A started writer the player thread has not adopted yet. Guarded by this. */
@@ -103,7 +98,6 @@ final class Playback {
         if (started != null) {
             writer = started;
             starting = false;
-            startingWriter = null;
         }
         return started;
     }

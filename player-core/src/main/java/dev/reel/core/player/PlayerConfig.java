@@ -14,17 +14,18 @@ import java.util.function.Supplier;
  * {@code with…} methods.
  *
  * @param sinkFactory makes the output for each medium (a {@code LineSink}, a {@code WavFileSink})
- * @param blocks the audio writer's blocks in flight; their stall timeout also bounds how long a
- *     playback waits for its device to be looked up and opened before it fails
+ * @param blocks the audio writer's blocks in flight; three times their stall timeout bounds how
+ *     long a playback waits for its device to be looked up and opened before it fails
  * @param cushion how much audio must be downloaded ahead before playback resumes after it caught
  *     up with the download
  * @param cache the spool cache to open media through; empty: the player makes its own and closes
  *     it with itself
  * @param http timeouts, look-ahead and retries of the HTTP sources the player opens
  * @param positionInterval how often the player reports {@link PlayerEvent.Position} while
- *     playing ({@link #DEFAULT_POSITION_INTERVAL}: 20 times a second); {@link Duration#ZERO} for
- *     none, and then its thread sleeps between commands and reports, and {@link Player#position()}
- *     reads the device's frame counter when asked
+ *     playing ({@link #DEFAULT_POSITION_INTERVAL}: 20 times a second; at least
+ *     {@link #MIN_POSITION_INTERVAL}); {@link Duration#ZERO} for none, and then its thread sleeps
+ *     between commands and reports, and {@link Player#position()} reads the device's frame
+ *     counter when asked
  */
 public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig blocks,
         Duration cushion, Optional<SpoolCache> cache, HttpSourceOptions http, Duration positionInterval) {
@@ -35,6 +36,9 @@ public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig bl
     /** How often a player reports the position by default: 20 times a second, for a smooth seek bar. */
     public static final Duration DEFAULT_POSITION_INTERVAL = Duration.ofMillis(50);
 
+    /** The shortest position interval: more often would keep the player's thread busy for nothing a listener could show. */
+    public static final Duration MIN_POSITION_INTERVAL = Duration.ofMillis(10);
+
     public PlayerConfig {
         Objects.requireNonNull(sinkFactory, "sinkFactory");
         Objects.requireNonNull(blocks, "blocks");
@@ -43,8 +47,11 @@ public record PlayerConfig(Supplier<AudioSink> sinkFactory, BlockWriterConfig bl
         if (cushion.isNegative()) {
             throw new IllegalArgumentException("negative cushion " + cushion);
         }
-        if (positionInterval.isNegative()) {
-            throw new IllegalArgumentException("negative position interval " + positionInterval);
+        Objects.requireNonNull(positionInterval, "positionInterval");
+        if (positionInterval.isNegative()
+                || !positionInterval.isZero() && positionInterval.compareTo(MIN_POSITION_INTERVAL) < 0) {
+            throw new IllegalArgumentException("position interval " + positionInterval.toNanos()
+                    + " ns is neither 0 (none) nor at least " + MIN_POSITION_INTERVAL.toMillis() + " ms");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.reel.core.spool.RetentionException;
 import dev.reel.core.spool.SpoolBuffer;
 import dev.reel.core.spool.SpoolCache;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -300,11 +301,11 @@ final class PlayerEngine implements Runnable {
      * Has the writer started on the prepared output by the {@link OutputOpener}, buffering until
      * {@link Command.WriterStarted}; while the output is still being prepared, waits for
      * {@link Command.OutputPrepared} first. Never blocks; gives up on a device that does not answer
-     * within the stall timeout.
+     * within {@link #deviceTimeout}.
      */
     private void startWriter(Playback p) {
         if (p.outputDue == Playback.NO_DEADLINE) {
-            p.outputDue = System.nanoTime() + config.blocks().stallTimeout().toNanos();
+            p.outputDue = System.nanoTime() + deviceTimeout().toNanos();
         }
         if (!p.starting) {
             p.buffering = true;
@@ -317,7 +318,6 @@ final class PlayerEngine implements Runnable {
                 writer.setVolume(volume);
                 writer.setMuted(muted);
                 p.input = newInput(p, p.startFrame);
-                p.startingWriter = writer;
                 outputOpener.start(p, writer, p.medium.format().toAudioFormat(), p.input, p.startFrame);
             }
         }
@@ -334,6 +334,10 @@ final class PlayerEngine implements Runnable {
             return;
         }
         p.outputDue = Playback.NO_DEADLINE;
+        // Volume and mute may have changed while the device opened; they are applied only now,
+        // as a writer applies its own gain while it starts.
+        writer.setVolume(volume);
+        writer.setMuted(muted);
         if (p.startFrame != p.input.startFrame()) {
             restartAt(p, p.startFrame);
         }
@@ -481,12 +485,11 @@ final class PlayerEngine implements Runnable {
         updateState(p);
     }
 
-    /** Applies {@code action} to the writer, also to one still starting (volume and mute are safe then). */
+    /** Applies {@code action} to the started writer; one still starting gets the volume and mute once adopted. */
     private void withWriter(Consumer<BlockWriter> action) {
         Playback p = current;
-        BlockWriter writer = p == null ? null : p.started() ? p.writer : p.startingWriter;
-        if (writer != null) {
-            action.accept(writer);
+        if (p != null && p.started()) {
+            action.accept(p.writer);
         }
     }
 
@@ -540,8 +543,17 @@ final class PlayerEngine implements Runnable {
         }
         if (p.outputDue != Playback.NO_DEADLINE && now - p.outputDue >= 0) {
             fail(PlayerEvent.Error.Kind.AUDIO, p.device + " did not answer within "
-                    + config.blocks().stallTimeout().toMillis() + " ms");
+                    + deviceTimeout().toMillis() + " ms");
         }
+    }
+
+    /**
+     * How long a device may take to be looked up and opened: three times the writer's stall
+     * timeout, since an opening may load the sound system (a fresh JVM), start a sound server or
+     * wake a sleeping device, where a write only has to make progress.
+     */
+    private Duration deviceTimeout() {
+        return config.blocks().stallTimeout().multipliedBy(3);
     }
 
     private void reportPosition(Playback p) {

@@ -7,6 +7,7 @@ import static dev.reel.core.player.PlayerHarness.from;
 import static dev.reel.core.player.PlayerHarness.samples;
 import static dev.reel.core.player.PlayerHarness.wav;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.audio.WavFileSink;
 import dev.reel.core.format.AudioInfo;
@@ -136,6 +137,20 @@ class PlayerControlTest {
 
         assertThat(events.all(PlayerEvent.Seeked.class)).containsExactly(new PlayerEvent.Seeked(2.5));
         assertThat(rendered(1)).isEqualTo(from(samples, Math.round(2.5 * RATE)));
+    }
+
+    /** A position interval is none or at least 10 ms: shorter ones would keep the player's thread busy. */
+    @Test
+    void positionIntervalsAreNoneOrAtLeastTenMilliseconds() {
+        PlayerConfig config = new PlayerConfig(() -> new WavFileSink(output(0)));
+        assertThat(config.positionInterval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.withPositionInterval(Duration.ZERO).positionInterval()).isZero();
+        assertThat(config.withPositionInterval(Duration.ofMillis(10)).positionInterval()).hasMillis(10);
+        assertThatThrownBy(() -> config.withPositionInterval(Duration.ofNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("position interval 1 ns is neither 0 (none) nor at least 10 ms");
+        assertThatThrownBy(() -> config.withPositionInterval(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -49,7 +49,7 @@ class SourcesTest {
         return server;
     }
 
-        @AfterEach
+    @AfterEach
     void closeCache() {
         if (cache != null) {
             cache.close();
