@@ -6,6 +6,7 @@ import dev.reel.audio.BlockWriterConfig;
 import dev.reel.audio.LineSink;
 import dev.reel.audio.PcmInput;
 import dev.reel.audio.Underrun;
+import dev.reel.bench.e2e.TreeCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -141,57 +141,38 @@ public final class AudioCpuBench {
             }
         };
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (FileChannel file = FileChannel.open(wav);
                 BlockWriter writer = new BlockWriter(new LineSink(null),
                         new BlockWriterConfig(2, Duration.ofMillis(blockMillis)), listener)) {
             file.position(44);
             writer.start(FORMAT, new FileInput(file), 0);
             first.await();
+            long self = ProcessHandle.current().pid();
+            // Once before the window, so that loading and linking the reader is not counted in it.
+            TreeCpu.open(self).close();
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             Thread audio = audioThread();
             long underrunsBefore = underruns.get();
             long wall0 = System.nanoTime();
             long thread0 = threads.getThreadCpuTime(audio.getId());
             long allocated0 = threads.getThreadAllocatedBytes(audio.getId());
-            Map<String, Long> tasks0 = taskCpu();
-            long process0 = os.getProcessCpuTime();
+            TreeCpu jvm = TreeCpu.open(self);
             // Allocation is read a second before the input ends: the steady state, not the drain.
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds - 1));
             long allocated = threads.getThreadAllocatedBytes(audio.getId()) - allocated0;
             drained.await();
             long wall = System.nanoTime() - wall0;
             long thread = threads.getThreadCpuTime(audio.getId()) - thread0;
-            long process = os.getProcessCpuTime() - process0;
-            Map<String, Long> tasks = taskCpu();
+            TreeCpu.Window window = jvm.close();
             row("reel 2x" + blockMillis + " ms: reel-audio thread", wall, thread, underruns.get() - underrunsBefore);
-            row("reel 2x" + blockMillis + " ms: whole JVM", wall, process, underruns.get() - underrunsBefore);
-            tasks.forEach((task, cpu) -> {
-                long used = cpu - tasks0.getOrDefault(task, 0L);
-                if (used * 10000 >= wall) {
-                    row("  thread " + task, wall, used, -1);
-                }
-            });
-            System.out.printf("reel-audio allocated %d bytes in the first %d s measured%n", allocated, seconds - 1);
-        }
-    }
-
-    /** CPU time of each of this process's threads ("tid name"), from /proc/self/task/TID/schedstat. */
-    private static Map<String, Long> taskCpu() throws IOException {
-        Map<String, Long> cpu = new TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    String schedstat = Files.readString(task.resolve("schedstat")).trim();
-                    cpu.put(task.getFileName() + " " + name, Long.parseLong(schedstat.split(" ")[0]));
-                } catch (IOException ended) {
-                    // The thread ended between the listing and the read.
+            row("reel 2x" + blockMillis + " ms: whole JVM", wall, window.cpuNanos(), underruns.get() - underrunsBefore);
+            for (TreeCpu.ThreadUse use : window.threads()) {
+                if (use.cpuNanos() * 10000 >= wall) {
+                    row("  thread " + use.name(), wall, use.cpuNanos(), -1);
                 }
             }
+            System.out.printf("reel-audio allocated %d bytes in the first %d s measured%n", allocated, seconds - 1);
         }
-        return cpu;
     }
 
     private static Thread audioThread() {

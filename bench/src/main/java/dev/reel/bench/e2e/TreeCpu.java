@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * one that ends inside it counts up to the last read that saw it, so its CPU after that read is
  * missing, and {@link Window#exitedThreads()} says how many such threads there were. The tree's
  * {@code /proc/PID/stat} time (10 ms clock ticks, which include ended threads) is kept beside it as
- * a cross-check. Not thread-safe: one caller opens, samples and closes a window.
+ * a cross-check. Not thread-safe: one caller opens, samples and closes a window. Public for the
+ * audio benchmark, which reads its own JVM's threads with it.
  */
-final class TreeCpu {
+public final class TreeCpu {
 
     private final long pid;
     private final long wallStart;
@@ -42,17 +43,17 @@ final class TreeCpu {
     }
 
     /** Opens a window over {@code pid} and its descendants now. */
-    static TreeCpu open(long pid) {
+    public static TreeCpu open(long pid) {
         return new TreeCpu(pid);
     }
 
     /** Reads every thread of the tree again: call it often (every second) when threads may end. */
-    void sample() {
+    public void sample() {
         read(false);
     }
 
     /** Closes the window now and sums it up. */
-    Window close() {
+    public Window close() {
         read(false);
         long wall = System.nanoTime() - wallStart;
         long ticks = ProcessTree.cpuNanos(pid) - tickStart;
@@ -140,7 +141,7 @@ final class TreeCpu {
     }
 
     /** The CPU and timeslices of the threads of one name (the kernel's 15-character {@code comm}). */
-    record ThreadUse(String name, long cpuNanos, long slices, int threads) {
+    public record ThreadUse(String name, long cpuNanos, long slices, int threads) {
 
         ThreadUse plus(ThreadUse other) {
             return new ThreadUse(name, cpuNanos + other.cpuNanos, slices + other.slices, threads + other.threads);
@@ -155,33 +156,33 @@ final class TreeCpu {
      * @param exitedThreads threads that ended inside it (counted up to the last read that saw them)
      * @param tickCpuNanos the tree's CPU by {@code /proc/PID/stat}, in 10 ms ticks, for comparison
      */
-    record Window(long wallNanos, long cpuNanos, long slices, List<ThreadUse> threads, int startedThreads,
+    public record Window(long wallNanos, long cpuNanos, long slices, List<ThreadUse> threads, int startedThreads,
             int exitedThreads, long tickCpuNanos) {
 
         /** CPU time ÷ wall time, in percent of one core. */
-        double cpuPercent() {
+        public double cpuPercent() {
             return 100.0 * cpuNanos / wallNanos;
         }
 
         /** Timeslices run per second: how often the tree's threads woke up. */
-        double wakeupsPerSecond() {
+        public double wakeupsPerSecond() {
             return slices * 1e9 / wallNanos;
         }
 
         /** The same quotient from {@code /proc/PID/stat}'s clock ticks. */
-        double tickCpuPercent() {
+        public double tickCpuPercent() {
             return 100.0 * tickCpuNanos / wallNanos;
         }
 
         /** {@code threaded-ml 0.370 % 61.7/s, reel-audio 0.308 % 11.3/s, …}: each name that ran. */
-        String describe() {
+        public String describe() {
             return threads.stream().map(t -> String.format(Locale.ROOT, "%s%s %.4f %% %.2f/s", t.name(),
                     t.threads() > 1 ? " ×" + t.threads() : "", 100.0 * t.cpuNanos() / wallNanos,
                     t.slices() * 1e9 / wallNanos)).collect(Collectors.joining(", "));
         }
 
         /** What the window saw of threads coming and going, or "" when the thread set stayed the same. */
-        String churn() {
+        public String churn() {
             List<String> parts = new ArrayList<>();
             if (startedThreads > 0) {
                 parts.add(startedThreads + " thread(s) started (counted from zero)");

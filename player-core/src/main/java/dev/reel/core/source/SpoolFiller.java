@@ -17,8 +17,8 @@ import org.tinylog.Logger;
 /**
  * The download loop of {@link HttpSource}: fetches from where the consumer seeks,
  * resumes broken transfers from the first missing byte, then fills the holes seeks left until
- * the spool holds the whole resource; it pauses while {@link #rest resting}. Runs on its own thread; {@link #seek} and {@link #close}
- * come from any thread and never block.
+ * the spool holds the whole resource; it pauses while {@link #rest resting}. Runs on its own
+ * thread; {@link #seek} and {@link #close} come from any thread and never block.
  */
 final class SpoolFiller {
 
