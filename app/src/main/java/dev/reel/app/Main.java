@@ -21,10 +21,7 @@ public final class Main {
             Cli.warmUp(args);
             // A thread that dies of a bug would leave the command waiting for an event that never
             // comes: fail at once, with the one line every failure gets.
-            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-                System.err.println("reel: internal error in " + thread.getName() + ": " + e);
-                Runtime.getRuntime().halt(1);
-            });
+            Thread.setDefaultUncaughtExceptionHandler(new HaltOnUncaught());
             Streams streams = Streams.system();
             int code = Cli.run(streams, args);
             // Wakes the stdin reader: the JVM's exit would wait 300 ms for a thread in a native read.
@@ -34,6 +31,20 @@ public final class Main {
         ReelApp.launch(List.of(args));
         // The window is closed; player threads must not keep the process alive.
         System.exit(0);
+    }
+
+    /**
+     * Ends the process with the one line every failure gets. A class, not a lambda: the first
+     * lambda a thread links generates method-handle classes (about 4 ms at a start), and here it
+     * would be on the way to the first audio while the warm-up threads do the same.
+     */
+    private static final class HaltOnUncaught implements Thread.UncaughtExceptionHandler {
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            System.err.println("reel: internal error in " + thread.getName() + ": " + e);
+            Runtime.getRuntime().halt(1);
+        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -107,10 +107,12 @@ final class LinePool {
                     + String.join(", ", AudioDevices.names()) + ")");
         }
         try {
-            if (mixer == null ? !AudioSystem.isLineSupported(info) : !mixer.isLineSupported(info)) {
-                return null;
-            }
-            return (SourceDataLine) (mixer == null ? AudioSystem.getLine(info) : mixer.getLine(info));
+            return JavaSound.call(() -> {
+                if (mixer == null ? !AudioSystem.isLineSupported(info) : !mixer.isLineSupported(info)) {
+                    return null;
+                }
+                return (SourceDataLine) (mixer == null ? AudioSystem.getLine(info) : mixer.getLine(info));
+            });
         } catch (IllegalArgumentException refused) {
             return null;
         } catch (LineUnavailableException | SecurityException e) {

@@ -87,8 +87,10 @@ final class PlayCommand {
                 Player player = new Player(new PlayerConfig(sink).withCache(cache)
                         .withPositionInterval(playback.positionInterval()))) {
             player.addListener(playback);
-            new StdinCommands(streams, player, () -> playback, playback::stop).start();
+            // Opening first: the player thread starts the HTTP exchange while this one sets up the
+            // reader of stdin, and a command read from it acts on the opened media.
             player.open(new MediaRequest(source, format, start));
+            new StdinCommands(streams, player, () -> playback, playback::stop).start();
             return playback.awaitExit();
         }
     }

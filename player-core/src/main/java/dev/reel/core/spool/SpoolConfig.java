@@ -23,13 +23,29 @@ public record SpoolConfig(long memoryLimit, Path directory, long retention) {
             throw new IllegalArgumentException("retention must not be negative: " + retention);
         }
         if (directory == null) {
-            directory = SpoolDirectory.defaultPath();
+            directory = defaultDirectory();
         }
     }
 
     /** 8 MiB in memory, the default cache directory, everything retained. */
     public static SpoolConfig defaults() {
         return new SpoolConfig(DEFAULT_MEMORY_LIMIT, null, 0);
+    }
+
+    /**
+     * {@code ${java.io.tmpdir}/reel-<user>/spool}. Here rather than in {@link SpoolDirectory},
+     * whose initialisation (a pattern, the process handle, a shutdown hook) would otherwise run
+     * on every start instead of at the first spill; no regular expression for the same reason.
+     */
+    private static Path defaultDirectory() {
+        String user = System.getProperty("user.name", "user");
+        StringBuilder safe = new StringBuilder(user.length());
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+            safe.append(plain ? c : '_');
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "reel-" + safe, "spool");
     }
 
     public SpoolConfig withMemoryLimit(long bytes) {

@@ -38,12 +38,6 @@ final class SpoolDirectory {
     private SpoolDirectory() {
     }
 
-    /** {@code ${java.io.tmpdir}/reel-<user>/spool}. */
-    static Path defaultPath() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "reel-" + user, "spool");
-    }
-
     /** A new empty owner-only file in {@code directory}, deleted at exit unless deleted before. */
     static Path createFile(Path directory) throws IOException {
         prepare(directory);
