@@ -72,6 +72,8 @@ public final class Cli {
             Logger.debug(e);
             streams.fail("internal error: " + e);
             return ExitCode.INTERNAL;
+        } finally {
+            streams.flush();
         }
     }
 }

@@ -63,7 +63,7 @@ final class ListenCommand {
             if (json) {
                 streams.println(EventJson.event("listening").put("host", host).put("port", listener.port()).toString());
             } else {
-                streams.err().println("listening on " + address);
+                streams.errLine("listening on " + address);
             }
             return new Connections(streams, json, listener, player, format, address).serve();
         } catch (SourceException e) {

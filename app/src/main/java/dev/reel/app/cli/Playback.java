@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Follows one medium's player events for a command: prints them (JSON lines on stdout, or a status
  * line on a terminal's stderr), prints the one line of a failure, and decides the exit code.
- * Events arrive on the player's threads, {@link #awaitExit} waits on the command's thread.
+ * Events arrive on the player's threads, which printing never holds up: it only queues the text
+ * ({@link Streams}). {@link #awaitExit} waits on the command's thread.
  */
 final class Playback implements Consumer<PlayerEvent> {
 
@@ -27,7 +28,7 @@ final class Playback implements Consumer<PlayerEvent> {
     Playback(Streams streams, boolean json, double startSeconds) {
         this.streams = streams;
         this.json = json;
-        this.statusLine = streams.errIsTerminal() && !json ? new TerminalLine(streams.err()) : null;
+        this.statusLine = streams.errIsTerminal() && !json ? new TerminalLine(streams) : null;
         this.position = startSeconds;
     }
 
@@ -38,7 +39,9 @@ final class Playback implements Consumer<PlayerEvent> {
         }
         if (json) {
             String line = EventJson.line(event);
-            if (line != null) {
+            if (line != null && event instanceof PlayerEvent.Position) {
+                streams.printlnUpdate(line);
+            } else if (line != null) {
                 streams.println(line);
             }
         }

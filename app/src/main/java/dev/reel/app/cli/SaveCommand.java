@@ -43,7 +43,7 @@ final class SaveCommand {
         }
         List<String> operands = args.operands("save", "URL", "FILE");
         Path file = Path.of(operands.get(1));
-        TerminalLine bar = streams.errIsTerminal() ? new TerminalLine(streams.err()) : null;
+        TerminalLine bar = streams.errIsTerminal() ? new TerminalLine(streams) : null;
         try (SpoolCache cache = new SpoolCache(); Source source = Sources.open(operands.get(0), cache)) {
             LongConsumer progress = bar == null ? bytes -> { }
                     : bytes -> bar.draw(ProgressBar.text(bytes, source.spool().length(),

@@ -5,14 +5,38 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
+import java.time.Duration;
 
 /**
- * The standard streams a command talks through, so tests can run commands in-process.
- *
- * @param errIsTerminal whether {@code err} is a terminal (the launcher tells), which allows
- *                      status lines and progress bars there
+ * The standard streams a command talks through, so tests can run commands in-process. What a
+ * command prints while it runs goes through an {@link OutputQueue}: the threads that report (the
+ * player's, the stdin reader) never wait for stdout or stderr to take it. Thread-safe.
  */
-public record Streams(InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
+public final class Streams {
+
+    /**
+     * How long a finished command waits for its last output to be taken: a reader that keeps
+     * reading gets every line; one that stopped does not hold the process forever.
+     */
+    static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean errIsTerminal;
+    private final OutputQueue queue;
+
+    /**
+     * @param errIsTerminal whether {@code err} is a terminal (the launcher tells), which allows
+     *                      status lines and progress bars there
+     */
+    public Streams(InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.errIsTerminal = errIsTerminal;
+        this.queue = new OutputQueue(out, err);
+    }
 
     /**
      * The process's own streams; the launcher sets {@code reel.stderr.tty} when stderr is a terminal.
@@ -25,19 +49,51 @@ public record Streams(InputStream in, PrintStream out, PrintStream err, boolean 
         return new Streams(stdin, System.out, System.err, Boolean.getBoolean("reel.stderr.tty"));
     }
 
-    /** Prints one line on stdout and flushes, so that a reading script sees it at once. */
-    void println(String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+    public InputStream in() {
+        return in;
     }
 
-    /** Prints the one line a failure gets on stderr. */
+    /** Stdout, to print on directly before anything is queued (a usage text). */
+    public PrintStream out() {
+        return out;
+    }
+
+    public boolean errIsTerminal() {
+        return errIsTerminal;
+    }
+
+    /** Queues one line for stdout, flushed as soon as it is written, so a reading script sees it at once. */
+    void println(String line) {
+        queue.out(line + System.lineSeparator(), false);
+    }
+
+    /** {@link #println}, for a line that only updates the one before (a position): a newer one replaces it while it waits. */
+    void printlnUpdate(String line) {
+        queue.out(line + System.lineSeparator(), true);
+    }
+
+    /** Queues one line for stderr. */
+    void errLine(String line) {
+        queue.err(line + System.lineSeparator(), false);
+    }
+
+    /** Queues text for stderr; a {@code redraw} (of a terminal line) replaces the one still waiting. */
+    void errText(String text, boolean redraw) {
+        queue.err(text, redraw);
+    }
+
+    /** Queues the one line a failure gets for stderr. */
     void fail(String message) {
-        synchronized (err) {
-            err.println("reel: " + message);
-            err.flush();
-        }
+        errLine("reel: " + message);
+    }
+
+    /** Waits up to {@link #EXIT_FLUSH} for the queued output to be written; for a command's end. */
+    void flush() {
+        flushWithin(EXIT_FLUSH);
+    }
+
+    /** Waits up to {@code timeout} for the queued output to be written; false if it was not. */
+    boolean flushWithin(Duration timeout) {
+        return queue.flush(timeout);
     }
 }

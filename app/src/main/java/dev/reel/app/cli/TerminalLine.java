@@ -1,11 +1,11 @@
 package dev.reel.app.cli;
 
-import java.io.PrintStream;
 import java.time.Duration;
 
 /**
  * One line on a terminal's stderr, redrawn in place ({@code \r}, clear to end of line) at most
- * ten times a second: the status of {@code play}, the progress bar of {@code save}. Thread-safe.
+ * ten times a second: the status of {@code play}, the progress bar of {@code save}. Drawing only
+ * queues the text ({@link Streams#errText}); a redraw replaces one still waiting. Thread-safe.
  */
 final class TerminalLine {
 
@@ -17,12 +17,12 @@ final class TerminalLine {
      */
     private static final long REDRAW_NANOS = REDRAW_INTERVAL.toNanos() * 9 / 10;
 
-    private final PrintStream err;
+    private final Streams streams;
     private long lastDraw;
     private boolean drawn;
 
-    TerminalLine(PrintStream err) {
-        this.err = err;
+    TerminalLine(Streams streams) {
+        this.streams = streams;
     }
 
     /** Draws {@code text} unless the last draw was too recent and {@code force} is false. */
@@ -33,15 +33,13 @@ final class TerminalLine {
         }
         lastDraw = now;
         drawn = true;
-        err.print("\r" + text + "\033[K");
-        err.flush();
+        streams.errText("\r" + text + "\033[K", true);
     }
 
     /** Ends the line, so that what follows starts on a fresh one. */
     synchronized void finish() {
         if (drawn) {
-            err.println();
-            err.flush();
+            streams.errText(System.lineSeparator(), false);
             drawn = false;
         }
     }

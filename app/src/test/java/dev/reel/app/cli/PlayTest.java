@@ -9,6 +9,7 @@ import dev.reel.testkit.AlsaCapture;
 import dev.reel.testkit.Faults;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -282,6 +283,37 @@ class PlayTest extends ServerTest {
         assertThat(lastRunStart / (double) SLOW_RATE).isBetween(12.0, 13.0);
         assertThat(Arrays.copyOfRange(played, played.length - FRAME, played.length))
                 .isEqualTo(Arrays.copyOfRange(data, data.length - FRAME, data.length));
+    }
+
+    /**
+     * A program that stops reading {@code --json} output: the player plays on to the end, the
+     * command exits after waiting {@link Streams#EXIT_FLUSH} for it, and what the reader reads
+     * later is every event in order, the positions it missed folded into a few.
+     */
+    @Test
+    void aReaderThatStopsReadingHoldsUpNeitherPlayingNorExit() throws Exception {
+        byte[] data = pcm(1);
+        StalledOutput stdout = new StalledOutput();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Streams streams = new Streams(InputStream.nullInputStream(), stdout.printStream(),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), false);
+        try {
+            long started = System.nanoTime();
+            int code = Cli.run(streams, "play", "--json", file("a.wav", wav(data)).toString());
+            long took = System.nanoTime() - started;
+
+            assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(took).isBetween(Streams.EXIT_FLUSH.toNanos(), TimeUnit.SECONDS.toNanos(20));
+            assertThat(AlsaCapture.read(S16_STEREO)).isEqualTo(data);
+        } finally {
+            stdout.release();
+        }
+        assertThat(streams.flushWithin(Duration.ofSeconds(5))).isTrue();
+        List<JsonNode> events = parse(Arrays.asList(stdout.text().split("\n")));
+        assertThat(events.get(0).get("event").asText()).isEqualTo("ready");
+        assertThat(events.get(events.size() - 1).get("event").asText()).isEqualTo("ended");
+        assertThat(events.stream().filter(e -> e.get("event").asText().equals("position")).count())
+                .isLessThanOrEqualTo(events.size() / 2);
     }
 
     @Test
