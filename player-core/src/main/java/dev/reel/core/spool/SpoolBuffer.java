@@ -142,7 +142,16 @@ public final class SpoolBuffer implements AutoCloseable {
 
     /** The resource's total length, once known. */
     public OptionalLong length() {
-        return guarded(() -> length < 0 ? OptionalLong.empty() : OptionalLong.of(length));
+        // Locked by hand, like contiguousFrom: the audio thread asks for each block, and a
+        // capturing lambda there is an allocation through a method handle each time.
+        long known;
+        lock.lock();
+        try {
+            known = length;
+        } finally {
+            lock.unlock();
+        }
+        return known < 0 ? OptionalLong.empty() : OptionalLong.of(known);
     }
 
     /** The ranges present now, sorted and coalesced. */
@@ -160,7 +169,12 @@ public final class SpoolBuffer implements AutoCloseable {
 
     /** How many bytes are present contiguously from {@code position} (0 if none). */
     public long contiguousFrom(long position) {
-        return guardedLong(() -> present.runEnd(position) - position);
+        lock.lock();
+        try {
+            return present.runEnd(position) - position;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
