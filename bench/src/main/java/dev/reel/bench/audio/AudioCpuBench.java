@@ -33,8 +33,9 @@ import javax.sound.sampled.AudioFormat;
  * <p>The program starts its own {@code pulseaudio} (private runtime directory, a
  * {@code module-null-sink} as default sink), writes an ALSA config whose default device is
  * PulseAudio, renders a WAV file, runs itself again in a child JVM with that config (Java Sound
- * reads {@code ALSA_CONFIG_PATH} only at start), runs {@code aplay} on the same file, prints a
- * table and stops its {@code pulseaudio}. Needs packages {@code pulseaudio},
+ * reads {@code ALSA_CONFIG_PATH} only at start), runs {@code aplay} on the same file (measured
+ * over as long a window after as long a warm-up, every thread of it), prints a table and stops its
+ * {@code pulseaudio}. Needs packages {@code pulseaudio},
  * {@code libasound2-plugins} and {@code alsa-utils}.
  *
  * <p>Usage: {@code AudioCpuBench [SECONDS [BLOCK_MS [WARMUP_SECONDS [reel|plain]]]]} (default 30 s
@@ -101,7 +102,7 @@ public final class AudioCpuBench {
             if (reel.start().waitFor() != 0) {
                 throw new IllegalStateException("the measuring JVM failed");
             }
-            measureAplay(env, wav, seconds + warmup);
+            measureAplay(env, wav, seconds, warmup);
         } finally {
             run(env, "pulseaudio", "--kill");
             try {
@@ -184,21 +185,30 @@ public final class AudioCpuBench {
         throw new IllegalStateException("no reel-audio thread");
     }
 
-    /** aplay's CPU, read by its parent shell from /proc after waiting for it (cutime + cstime). */
-    private static void measureAplay(Map<String, String> env, Path wav, int seconds) throws Exception {
-        ProcessBuilder shell = new ProcessBuilder("sh", "-c", "aplay -q \"$0\"; cat /proc/$$/stat", wav.toString());
-        shell.environment().putAll(env);
-        shell.redirectError(ProcessBuilder.Redirect.INHERIT);
-        long wall0 = System.nanoTime();
-        Process p = shell.start();
-        String stat = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        p.waitFor();
-        long wall = System.nanoTime() - wall0;
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        long hz = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start()
-                .getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
-        row("aplay (whole " + seconds + " s file)", wall, ticks * 1_000_000_000L / hz, -1);
+    /**
+     * aplay's CPU over the same window as Reel's (the same warm-up first, so that its start is not
+     * counted), every thread to the nanosecond with {@link TreeCpu}; then it plays to the end.
+     */
+    private static void measureAplay(Map<String, String> env, Path wav, int seconds, int warmup) throws Exception {
+        ProcessBuilder aplay = new ProcessBuilder("aplay", "-q", wav.toString());
+        aplay.environment().putAll(env);
+        aplay.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = aplay.start();
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+            TreeCpu cpu = TreeCpu.open(p.pid());
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            TreeCpu.Window window = cpu.close();
+            row("aplay (" + seconds + " s after " + warmup + " s)", window.wallNanos(), window.cpuNanos(), -1);
+            for (TreeCpu.ThreadUse use : window.threads()) {
+                row("  thread " + use.name(), window.wallNanos(), use.cpuNanos(), -1);
+            }
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("aplay failed with exit code " + p.exitValue());
+            }
+        } finally {
+            p.destroy();
+        }
     }
 
     private static void row(String name, long wallNanos, long cpuNanos, long underruns) {
