@@ -194,6 +194,14 @@ public final class RangeServer implements AutoCloseable {
         return log();
     }
 
+    /**
+     * Waits until an exchange that satisfies {@code condition} has ended or is in flight; returns
+     * whether one did within {@code timeout}. For a request whose answer is still streaming.
+     */
+    public boolean awaitExchange(Predicate<Exchange> condition, Duration timeout) throws InterruptedException {
+        return await(() -> log.stream().anyMatch(condition) || active().stream().anyMatch(condition), timeout);
+    }
+
     /** Waits until at least {@code bytes} body bytes have been sent; returns whether they were within {@code timeout}. */
     public boolean awaitBodyBytes(long bytes, Duration timeout) throws InterruptedException {
         return await(() -> bodyBytesSent >= bytes, timeout);

@@ -388,7 +388,9 @@ final class PlayerEngine implements Runnable {
         double target = seek.relative() ? p.medium.seconds(p.audibleFrame()) + seek.seconds() : seek.seconds();
         long frame = p.medium.frameAt(target);
         if (!p.started()) {
+            // The writer starts there once its device answers; the download moves there now.
             p.startFrame = frame;
+            p.medium.source().seek(p.medium.byteOf(frame));
         } else {
             restartAt(p, frame);
         }

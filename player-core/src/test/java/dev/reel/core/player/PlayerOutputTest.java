@@ -229,6 +229,32 @@ class PlayerOutputTest {
                 .hasSize(44 + second.length / 4).endsWith(from(second, 12_000));
     }
 
+    /** A seek while the device opens moves the download at once, not once the device answers. */
+    @Test
+    void aSeekWhileTheDeviceOpensMovesTheDownloadAtOnce() throws Exception {
+        start(Duration.ofMinutes(1));
+        opening = new CountDownLatch(1);
+        byte[] samples = samples(20);
+        String url = harness.serve("/long.wav", wav(samples).build(), "audio/wav",
+                Faults.NONE.withBandwidth(2 * PlayerHarness.BYTES_PER_SECOND));
+
+        harness.player.open(MediaRequest.of(url));
+        harness.events.awaitState(PlayerState.BUFFERING);
+        sinks.get(0).openEntered.await();
+        harness.player.seekTo(15);
+        harness.events.await(PlayerEvent.Seeked.class, e -> e.seconds() == 15, AT_ONCE);
+        String range = "bytes=" + (44 + 15 * PlayerHarness.BYTES_PER_SECOND) + "-";
+
+        assertThat(harness.server.awaitExchange(e -> e.header("Range").filter(range::equals).isPresent(), AT_ONCE))
+                .as("a request for " + range + " while the device opens").isTrue();
+        assertThat(opening.getCount()).as("the device still opening").isEqualTo(1);
+        opening.countDown();
+        harness.events.await(PlayerEvent.Ended.class);
+        harness.player.close();
+        assertThat(Files.readAllBytes(dir.resolve("out1.wav"))).hasSize(44 + 5 * (int) PlayerHarness.BYTES_PER_SECOND)
+                .endsWith(from(samples, 15 * PlayerHarness.RATE));
+    }
+
     @Test
     void aDeviceThatDoesNotOpenFailsThePlaybackAndTheNextMediumOpensOnceItReturns() throws Exception {
         start(Duration.ofSeconds(1));
