@@ -21,8 +21,8 @@ public final class Main {
             Cli.warmUp(args);
             // A thread that dies of a bug would leave the command waiting for an event that never
             // comes: fail at once, with the one line every failure gets.
-            Thread.setDefaultUncaughtExceptionHandler(new HaltOnUncaught());
             Streams streams = Streams.system();
+            Thread.setDefaultUncaughtExceptionHandler(new HaltOnUncaught(streams));
             int code = Cli.run(streams, args);
             // Wakes the stdin reader: the JVM's exit would wait 300 ms for a thread in a native read.
             closeQuietly(streams.in());
@@ -38,11 +38,11 @@ public final class Main {
      * lambda a thread links generates method-handle classes (about 4 ms at a start), and here it
      * would be on the way to the first audio while the warm-up threads do the same.
      */
-    private static final class HaltOnUncaught implements Thread.UncaughtExceptionHandler {
+    private record HaltOnUncaught(Streams streams) implements Thread.UncaughtExceptionHandler {
 
         @Override
         public void uncaughtException(Thread thread, Throwable e) {
-            System.err.println("reel: internal error in " + thread.getName() + ": " + e);
+            streams.failBeforeHalt("internal error in " + thread.getName() + ": " + e);
             Runtime.getRuntime().halt(1);
         }
     }

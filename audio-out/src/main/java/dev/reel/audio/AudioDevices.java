@@ -21,22 +21,33 @@ public final class AudioDevices {
     /** The names of the mixers that can play, in the order Java Sound lists them. */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
-        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            if (AudioSystem.getMixer(info).isLineSupported(SOURCE_LINE)) {
-                names.add(info.getName());
-            }
+        for (Mixer mixer : playing()) {
+            names.add(mixer.getMixerInfo().getName());
         }
         return names;
     }
 
     /** The playing mixer called {@code name}, or null. */
     static Mixer mixer(String name) {
-        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            Mixer mixer = AudioSystem.getMixer(info);
-            if (info.getName().equals(name) && mixer.isLineSupported(SOURCE_LINE)) {
+        for (Mixer mixer : playing()) {
+            if (mixer.getMixerInfo().getName().equals(name)) {
                 return mixer;
             }
         }
         return null;
+    }
+
+    /** The mixers that offer a {@code SourceDataLine}, in Java Sound's order. */
+    private static List<Mixer> playing() {
+        return JavaSound.call(() -> {
+            List<Mixer> mixers = new ArrayList<>();
+            for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+                Mixer mixer = AudioSystem.getMixer(info);
+                if (mixer.isLineSupported(SOURCE_LINE)) {
+                    mixers.add(mixer);
+                }
+            }
+            return mixers;
+        });
     }
 }

@@ -7,15 +7,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command's output, written in the order it was queued by a daemon thread of its own
- * ({@code reel-output}), so that whoever reports (the player's thread, the stdin reader) never
- * waits for a reader of stdout that stops reading or for a terminal stopped with Ctrl-S.
+ * ({@code reel-print}), so that whoever reports (the player's thread, the stdin reader) never
+ * waits for a reader of stdout that stops reading or for a terminal stopped with Ctrl+S.
  *
  * <p>Text queued as an <em>update</em> (a position event, a redraw of the status line) replaces the
- * update of the same stream still waiting, unless other text of that stream was queued after it:
- * while nobody reads, a playing command queues one line, not a line per report. Other text is kept,
- * up to {@link #MAX_WAITING} pieces; beyond that it is dropped and counted, and the count is told on
- * stderr once the writing goes on. The thread ends after a second with nothing to write and starts
- * again with the next text, so an idle command has none. Thread-safe.
+ * update of the same stream still waiting when nothing was queued after that one: while nobody
+ * reads, a playing command queues one line, not a line per report, and nothing comes out in
+ * another order than it was queued in. Up to {@link #MAX_WAITING} pieces wait; beyond that text
+ * is dropped, and one line on stderr, where it would have been, says how many pieces were.
+ * The thread ends after a second with nothing to write and starts again with the next text, so an
+ * idle command has none. Thread-safe.
  */
 final class OutputQueue {
 
@@ -26,11 +27,10 @@ final class OutputQueue {
     private final PrintStream out;
     private final PrintStream err;
     private final ArrayDeque<Piece> waiting = new ArrayDeque<>();
-    /** Per stream (stdout, stderr), the update still waiting that a newer one may replace, or null. */
-    private final Piece[] open = new Piece[2];
     private boolean running;
     private boolean writing;
-    private long dropped;
+    /** Pieces written so far: {@link #flush} waits as long as this moves. */
+    private long written;
 
     OutputQueue(PrintStream out, PrintStream err) {
         this.out = out;
@@ -48,37 +48,44 @@ final class OutputQueue {
     }
 
     private synchronized void add(boolean toErr, String text, boolean update) {
-        int stream = toErr ? 1 : 0;
-        if (update && open[stream] != null) {
-            open[stream].text = text;
+        Piece last = waiting.peekLast();
+        if (update && last != null && last.update && last.toErr == toErr) {
+            last.text = text;
             return;
         }
-        if (waiting.size() >= MAX_WAITING) {
-            dropped++;
-            return;
-        }
-        Piece piece = new Piece(toErr, text);
-        waiting.addLast(piece);
-        open[stream] = update ? piece : null;
-        if (running) {
-            notifyAll();
+        if (waiting.size() < MAX_WAITING) {
+            waiting.addLast(new Piece(toErr, text, update));
         } else {
-            running = true;
-            Thread thread = new Thread(this::run, "reel-output");
+            if (last.dropped == 0) {
+                last = new Piece(true, null, false);
+                waiting.addLast(last);
+            }
+            last.dropped++;
+        }
+        notifyAll();
+        if (!running) {
+            Thread thread = new Thread(this::run, "reel-print");
             thread.setDaemon(true);
             thread.start();
+            running = true;
         }
     }
 
     /**
-     * Waits until everything queued so far is written, at most {@code timeout}.
+     * Waits until everything queued so far is written, as long as the writing goes on and at most
+     * {@code stall} after the last piece went out.
      *
-     * @return false when the time ran out first (a reader that does not read)
+     * @return false when nothing went out for {@code stall} first (a reader that does not read)
      */
-    synchronized boolean flush(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized boolean flush(Duration stall) {
+        long seen = written;
+        long deadline = System.nanoTime() + stall.toNanos();
         try {
             while (!waiting.isEmpty() || writing) {
+                if (written != seen) {
+                    seen = written;
+                    deadline = System.nanoTime() + stall.toNanos();
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -99,54 +106,63 @@ final class OutputQueue {
                 return;
             }
             PrintStream to = piece.toErr ? err : out;
-            to.print(piece.text);
-            to.flush();
-            synchronized (this) {
-                writing = false;
-                notifyAll();
+            boolean done = false;
+            try {
+                to.print(piece.text);
+                to.flush();
+                done = true;
+            } finally {
+                synchronized (this) {
+                    writing = false;
+                    written++;
+                    // A stream that threw (a bug: a PrintStream keeps I/O errors to itself) ends
+                    // this thread; the next text starts another.
+                    running &= done;
+                    notifyAll();
+                }
             }
         }
     }
 
-    /** The next piece to write, taken off the queue; null when the thread is to end. */
+    /** The next piece to write, taken off the queue, its text final; null when the thread is to end. */
     private synchronized Piece next() {
         long deadline = System.nanoTime() + IDLE_NANOS;
-        try {
-            while (waiting.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    running = false;
-                    return null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+        while (waiting.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                running = false;
+                return null;
             }
-        } catch (InterruptedException e) {
-            running = false;
-            return null;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                // Nothing interrupts this thread on purpose; whatever is queued is still written.
+            }
         }
         Piece piece = waiting.pollFirst();
-        int stream = piece.toErr ? 1 : 0;
-        if (open[stream] == piece) {
-            open[stream] = null;
-        }
-        if (dropped > 0) {
-            waiting.addFirst(new Piece(true, "reel: " + dropped + " lines of output were dropped: "
-                    + "nothing read them" + System.lineSeparator()));
-            dropped = 0;
+        if (piece.dropped > 0) {
+            piece.text = "reel: " + piece.dropped + " lines of output were dropped here: nothing read them"
+                    + System.lineSeparator();
         }
         writing = true;
         return piece;
     }
 
-    /** Text for a stream; an update's text is replaced in place while it waits. */
+    /**
+     * Text for a stream; an update's text is replaced in place while it is the last one waiting. A
+     * gap (on stderr) stands for the pieces dropped there and counts them.
+     */
     private static final class Piece {
 
         final boolean toErr;
+        final boolean update;
         String text;
+        long dropped;
 
-        Piece(boolean toErr, String text) {
+        Piece(boolean toErr, String text, boolean update) {
             this.toErr = toErr;
             this.text = text;
+            this.update = update;
         }
     }
 }

@@ -15,10 +15,12 @@ import java.time.Duration;
 public final class Streams {
 
     /**
-     * How long a finished command waits for its last output to be taken: a reader that keeps
-     * reading gets every line; one that stopped does not hold the process forever.
+     * How long a finished command waits for its reader to take more of its last output: as long
+     * as the reader takes something at least this often, it gets every line; one that stopped
+     * reading holds the process this long.
      */
     static final Duration EXIT_FLUSH = Duration.ofSeconds(2);
+    private static final Duration HALT_FLUSH = Duration.ofMillis(500);
 
     private final InputStream in;
     private final PrintStream out;
@@ -87,13 +89,25 @@ public final class Streams {
         errLine("reel: " + message);
     }
 
-    /** Waits up to {@link #EXIT_FLUSH} for the queued output to be written; for a command's end. */
+    /**
+     * The one line of a failure that ends the process at once (a bug): after the queued output if
+     * that goes out within half a second, else straight on stderr. Returns when it is written.
+     */
+    public void failBeforeHalt(String message) {
+        fail(message);
+        if (!flushWithin(HALT_FLUSH)) {
+            err.println("reel: " + message);
+            err.flush();
+        }
+    }
+
+    /** Waits for the queued output to be written while the reader takes some each {@link #EXIT_FLUSH}; for a command's end. */
     void flush() {
         flushWithin(EXIT_FLUSH);
     }
 
-    /** Waits up to {@code timeout} for the queued output to be written; false if it was not. */
-    boolean flushWithin(Duration timeout) {
-        return queue.flush(timeout);
+    /** Waits for the queued output to be written while some goes out each {@code stall}; false if it stalled. */
+    boolean flushWithin(Duration stall) {
+        return queue.flush(stall);
     }
 }

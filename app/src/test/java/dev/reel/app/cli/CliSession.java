@@ -31,19 +31,28 @@ final class CliSession implements AutoCloseable {
 
     static CliSession start(String... args) throws IOException {
         CliSession session = new CliSession();
-        PipedInputStream in = new PipedInputStream(session.stdin, 4096);
-        PrintStream out = new PrintStream(session.new LineSplitter(), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(session.err, true, StandardCharsets.UTF_8);
+        return session.run(session.new LineSplitter(), args);
+    }
+
+    /** A session whose stdout goes to {@code stdout} instead of {@link #lines()}. */
+    static CliSession start(OutputStream stdout, String... args) throws IOException {
+        return new CliSession().run(stdout, args);
+    }
+
+    private CliSession run(OutputStream stdout, String... args) throws IOException {
+        PipedInputStream in = new PipedInputStream(stdin, 4096);
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Thread runner = new Thread(() -> {
             try {
-                session.exit.complete(Cli.run(new Streams(in, out, err, false), args));
+                exit.complete(Cli.run(new Streams(in, out, errStream, false), args));
             } catch (Throwable t) {
-                session.exit.completeExceptionally(t);
+                exit.completeExceptionally(t);
             }
         }, "cli-session");
         runner.setDaemon(true);
         runner.start();
-        return session;
+        return this;
     }
 
     /** Sends one line on the command's stdin. */

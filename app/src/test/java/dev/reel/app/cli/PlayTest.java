@@ -291,6 +291,7 @@ class PlayTest extends ServerTest {
      * later is every event in order, the positions it missed folded into a few.
      */
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aReaderThatStopsReadingHoldsUpNeitherPlayingNorExit() throws Exception {
         byte[] data = pcm(1);
         StalledOutput stdout = new StalledOutput();
@@ -314,6 +315,25 @@ class PlayTest extends ServerTest {
         assertThat(events.get(events.size() - 1).get("event").asText()).isEqualTo("ended");
         assertThat(events.stream().filter(e -> e.get("event").asText().equals("position")).count())
                 .isLessThanOrEqualTo(events.size() / 2);
+    }
+
+    /** With stdout not read from the first line on, stdin's commands are still answered, and stop ends it. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReaderThatStopsReadingHoldsUpNoStdinCommand() throws Exception {
+        StalledOutput stdout = new StalledOutput();
+        try (CliSession session = CliSession.start(stdout, "play", "--json",
+                slowWav(Signals.pcm(FRAME, 20 * SLOW_RATE), 32_000))) {
+            assertThat(stdout.awaitWriter(Duration.ofSeconds(10))).isTrue();
+            session.send("status");
+            session.send("pause");
+            session.send("stop");
+            assertThat(session.awaitExit(Duration.ofSeconds(10))).as(session.err()).isZero();
+        } finally {
+            stdout.release();
+        }
+        assertThat(stdout.awaitText("{\"event\":\"status\"", Duration.ofSeconds(5))).as(stdout.text()).isTrue();
+        assertThat(stdout.text()).startsWith("{\"event\":\"ready\"");
     }
 
     @Test

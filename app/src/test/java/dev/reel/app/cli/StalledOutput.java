@@ -38,6 +38,22 @@ final class StalledOutput extends OutputStream {
         }
         synchronized (written) {
             written.write(b, off, len);
+            written.notifyAll();
+        }
+    }
+
+    /** Waits until what was written contains {@code fragment}; false when it did not within {@code timeout}. */
+    boolean awaitText(String fragment, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (written) {
+            while (!written.toString(StandardCharsets.UTF_8).contains(fragment)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(written, left);
+            }
+            return true;
         }
     }
 

@@ -40,10 +40,10 @@ public record SpoolConfig(long memoryLimit, Path directory, long retention) {
     private static Path defaultDirectory() {
         String user = System.getProperty("user.name", "user");
         StringBuilder safe = new StringBuilder(user.length());
-        for (int i = 0; i < user.length(); i++) {
-            char c = user.charAt(i);
+        for (int i = 0; i < user.length(); i += Character.charCount(user.codePointAt(i))) {
+            int c = user.codePointAt(i);
             boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
-            safe.append(plain ? c : '_');
+            safe.append(plain ? (char) c : '_');
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "reel-" + safe, "spool");
     }
