@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutputQueue {
 
-    /** Kept pieces waiting at most: far beyond what a command queues while its reader keeps up. */
+    /**
+     * Pieces waiting at most, besides the gap that counts those dropped: far beyond what a command
+     * queues while its reader keeps up.
+     */
     static final int MAX_WAITING = 1000;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
