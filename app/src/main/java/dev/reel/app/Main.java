@@ -19,9 +19,9 @@ public final class Main {
     public static void main(String[] args) {
         if (Cli.handles(args)) {
             Cli.warmUp(args);
+            Streams streams = Streams.system();
             // A thread that dies of a bug would leave the command waiting for an event that never
             // comes: fail at once, with the one line every failure gets.
-            Streams streams = Streams.system();
             Thread.setDefaultUncaughtExceptionHandler(new HaltOnUncaught(streams));
             int code = Cli.run(streams, args);
             // Wakes the stdin reader: the JVM's exit would wait 300 ms for a thread in a native read.
