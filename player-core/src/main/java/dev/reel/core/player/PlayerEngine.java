@@ -387,13 +387,7 @@ final class PlayerEngine implements Runnable {
         }
         double target = seek.relative() ? p.medium.seconds(p.audibleFrame()) + seek.seconds() : seek.seconds();
         long frame = p.medium.frameAt(target);
-        if (!p.started()) {
-            // The writer starts there once its device answers; the download moves there now.
-            p.startFrame = frame;
-            p.medium.source().seek(p.medium.byteOf(frame));
-        } else {
-            restartAt(p, frame);
-        }
+        restartAt(p, frame);
         p.position = frame;
         lastPositionFrame = frame;
         events.accept(new PlayerEvent.Seeked(p.medium.seconds(frame)));
@@ -406,8 +400,9 @@ final class PlayerEngine implements Runnable {
      */
     private void restartAt(Playback p, long frame) {
         if (!p.started()) {
-            // The writer is still starting: it moves there once started.
+            // The writer starts there once its device answers; the download moves there now.
             p.startFrame = frame;
+            p.medium.source().seek(p.medium.byteOf(frame));
             return;
         }
         SpoolPcmInput next = newInput(p, frame);
