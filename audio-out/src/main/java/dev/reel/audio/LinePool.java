@@ -107,12 +107,12 @@ final class LinePool {
                     + String.join(", ", AudioDevices.names()) + ")");
         }
         try {
-            return JavaSound.call(() -> {
-                if (mixer == null ? !AudioSystem.isLineSupported(info) : !mixer.isLineSupported(info)) {
-                    return null;
-                }
-                return (SourceDataLine) (mixer == null ? AudioSystem.getLine(info) : mixer.getLine(info));
-            });
+            // No isLineSupported first: getLine refuses an unsupported line itself, and
+            // AudioSystem.isLineSupported asks every mixer of every provider (the port mixers'
+            // native enumeration too) where getLine stops at the first that plays the line.
+            return JavaSound.call(() -> (SourceDataLine) (mixer == null
+                    ? AudioSystem.getLine(info)
+                    : mixer.getLine(info)));
         } catch (IllegalArgumentException refused) {
             return null;
         } catch (LineUnavailableException | SecurityException e) {

@@ -1,8 +1,7 @@
 package dev.reel.core.format;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * A PCM sample encoding. Its {@link #id()} ({@code s16le}) is what the command line and JSON
@@ -38,9 +37,6 @@ public enum PcmEncoding {
         /** ITU-T G.711 µ-law, 8 bits a sample. */
         ULAW
     }
-
-    private static final String VALID_IDS =
-            Arrays.stream(values()).map(PcmEncoding::id).collect(Collectors.joining(" "));
 
     private final String id;
     private final int bytesPerSample;
@@ -102,8 +98,13 @@ public enum PcmEncoding {
                 return e;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown sample encoding '" + id + "' (valid: " + VALID_IDS + ")");
+        // Joined here, not in a static field: every WAV header parsed loads this class on the
+        // way to the first audio, and a stream would link its lambdas there.
+        StringJoiner valid = new StringJoiner(" ");
+        for (PcmEncoding e : values()) {
+            valid.add(e.id);
+        }
+        throw new IllegalArgumentException("unknown sample encoding '" + id + "' (valid: " + valid + ")");
     }
 
     @Override

@@ -550,7 +550,10 @@ final class PlayerEngine implements Runnable {
      * wake a sleeping device, where a write only has to make progress.
      */
     private Duration deviceTimeout() {
-        return config.blocks().stallTimeout().multipliedBy(3);
+        // Added up, not multipliedBy: that computes through BigDecimal, whose classes would load
+        // on the way to the first audio.
+        Duration stall = config.blocks().stallTimeout();
+        return stall.plus(stall).plus(stall);
     }
 
     private void reportPosition(Playback p) {
@@ -568,7 +571,10 @@ final class PlayerEngine implements Runnable {
         lastDownloadReport = System.nanoTime();
         SpoolBuffer spool = p.medium.spool();
         List<ByteRange> present = spool.presentRanges();
-        long bytes = present.stream().mapToLong(ByteRange::length).sum();
+        long bytes = 0;
+        for (ByteRange range : present) {
+            bytes += range.length();
+        }
         events.accept(new PlayerEvent.Downloaded(p.medium.downloadedTimes(present), bytes,
                 spool.length(), spool.bytesPerSecond()));
     }

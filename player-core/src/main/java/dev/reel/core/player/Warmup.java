@@ -2,23 +2,24 @@ package dev.reel.core.player;
 
 import dev.reel.audio.AudioException;
 import dev.reel.audio.AudioSink;
-import java.net.IDN;
 import java.security.Security;
-import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.LogManager;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.tinylog.Logger;
 
 /**
- * Initialises ahead, on a daemon thread ({@code reel-warmup}), what the first HTTP open of a
- * process initialises in the JDK on its way to the first audio, even for an {@code http} URL:
- * OkHttp's first call loads the security provider list (its TLS platform check), the IDN tables,
- * the GMT time zone and {@code java.util.logging} — 40–60 ms in a fresh JVM. It only runs ahead;
- * whatever it has not finished, the open does itself. An application starts it as early as it
- * knows that an HTTP URL will be played (the command line at its start, a window when it opens);
- * for local files it would only cost CPU. Once per process; safe from any thread. {@link #prepare}
- * does the same for the audio device.
+ * Initialises ahead, on two daemon threads, what the first HTTP open of a process initialises on
+ * its way to the first audio, even for an {@code http} URL: OkHttp's URL parser and client
+ * classes, and through them the JDK's IDN tables, GMT time zone and {@code java.util.logging}
+ * ({@code reel-warmup}), and the security provider list that OkHttp's first call reads for its
+ * TLS platform check ({@code reel-warmup-providers}) — 40–60 ms of CPU in a fresh JVM. It only
+ * runs ahead; whatever it has not finished, the open does itself, waiting for the class
+ * initialisation in progress. An application starts it as early as it knows that an HTTP URL will
+ * be played (the command line at its start, a window when it opens); for local files it would only
+ * cost CPU. Once per process; safe from any thread. {@link #prepare} does the same for the audio
+ * device.
  */
 public final class Warmup {
 
@@ -32,10 +33,11 @@ public final class Warmup {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        // A nested class, not a lambda: the first lambda sets up java.lang.invoke (~25 ms) first.
-        Thread thread = new Thread(new Task(), "reel-warmup");
-        thread.setDaemon(true);
-        thread.start();
+        // Two threads: on one the provider list, the longest part, would be ready only after the
+        // rest, and the open then waits for it at its connection. Nested classes, not
+        // lambdas: the first lambda sets up java.lang.invoke (~25 ms) first.
+        daemon(new Providers(), "reel-warmup-providers");
+        daemon(new Task(), "reel-warmup");
     }
 
     /**
@@ -53,10 +55,14 @@ public final class Warmup {
     static CompletableFuture<Void> prepare(AudioSink sink, String threadName) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         // A nested class, not a lambda, for the same reason as in start().
-        Thread thread = new Thread(new Prepare(sink, done), threadName);
+        daemon(new Prepare(sink, done), threadName);
+        return done;
+    }
+
+    private static void daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
-        return done;
     }
 
     private record Prepare(AudioSink sink, CompletableFuture<Void> done) implements Runnable {
@@ -78,12 +84,19 @@ public final class Warmup {
 
         @Override
         public void run() {
-            // In the order the first open reaches them (parsing the URL, building the client,
-            // starting the call), so that the open finds each one done instead of doing it itself;
-            // the provider list, by far the longest, is needed last.
-            TimeZone.getTimeZone("GMT");
-            IDN.toASCII("localhost");
-            LogManager.getLogManager();
+            // What the open meets first: parsing the URL (OkHttp's utilities, with the GMT time
+            // zone, and the IDN tables), then building the client (its cipher suite tables, and
+            // java.util.logging for its task runner's logger).
+            HttpUrl.get("http://localhost/");
+            new OkHttpClient.Builder();
+        }
+    }
+
+    /** The security provider list: a megabyte of allocation and about 16 ms of CPU. */
+    private static final class Providers implements Runnable {
+
+        @Override
+        public void run() {
             Security.getProviders();
         }
     }
