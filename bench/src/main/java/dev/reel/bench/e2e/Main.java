@@ -131,9 +131,9 @@ public final class Main {
                 }
             }
         }
-        double mpv = firstAudio.entrySet().stream().filter(e -> e.getKey().name().equals("mpv"))
-                .map(e -> e.getValue().stream().filter(s -> s.seconds() >= 0).map(ProcessBench.Start::seconds).toList())
-                .filter(v -> !v.isEmpty()).map(v -> Summary.of(v).median()).findFirst().orElse(MPV_REFERENCE);
+        List<Double> mpvSeconds = startsOf(firstAudio, "mpv").stream().filter(s -> s.seconds() >= 0)
+                .map(ProcessBench.Start::seconds).toList();
+        double mpv = mpvSeconds.isEmpty() ? MPV_REFERENCE : Summary.of(mpvSeconds).median();
         firstAudio.forEach((player, starts) -> addStarts(report, player, starts, "process start → first audio",
                 ProcessBench.Start::seconds, "s", 3, mpv));
         addRatioToMpv(report, firstAudio);
@@ -240,19 +240,8 @@ public final class Main {
      * target is about, with less of the machine's drift in it than the two medians have.
      */
     private static void addRatioToMpv(Report report, Map<PlayerProcess, List<ProcessBench.Start>> firstAudio) {
-        List<ProcessBench.Start> reel = null;
-        List<ProcessBench.Start> mpv = null;
-        for (Map.Entry<PlayerProcess, List<ProcessBench.Start>> e : firstAudio.entrySet()) {
-            switch (e.getKey().name()) {
-                case "reel play" -> reel = e.getValue();
-                case "mpv" -> mpv = e.getValue();
-                default -> {
-                }
-            }
-        }
-        if (reel == null || mpv == null) {
-            return;
-        }
+        List<ProcessBench.Start> reel = startsOf(firstAudio, "reel play");
+        List<ProcessBench.Start> mpv = startsOf(firstAudio, "mpv");
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < Math.min(reel.size(), mpv.size()); round++) {
             double reelSeconds = reel.get(round).seconds();
@@ -265,6 +254,13 @@ public final class Main {
             report.add(new Row("process start → first audio ÷ mpv's in the same round", "reel play", "×", ratios, 2,
                     "≤ 1.00", Summary.of(ratios).median() <= 1));
         }
+    }
+
+    /** The starts of the player named {@code name}, or none when it was not measured. */
+    private static List<ProcessBench.Start> startsOf(Map<PlayerProcess, List<ProcessBench.Start>> firstAudio,
+            String name) {
+        return firstAudio.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(List.of());
     }
 
     /** Runs {@link InProcessBench} in a JVM whose ALSA default device is {@code alsaConfig}'s, and adds its rows. */
