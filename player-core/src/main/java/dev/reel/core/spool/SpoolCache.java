@@ -183,21 +183,36 @@ public final class SpoolCache implements AutoCloseable {
     }
 
     /**
-     * A spool's bytes changed: trims on the cache's own thread, so that a download thread never
-     * closes another download. Bursts of writes coalesce into one pending trim.
+     * A spool's bytes changed: when the cache is over its byte limit and holds a spool nobody
+     * holds, trims on the cache's own thread, so that a download thread never closes another
+     * download. Bursts of writes coalesce into one pending trim. A write that cannot evict anything
+     * wakes no thread: a download at network speed writes hundreds of times a second, and a trim
+     * handed over for each write cost the cache's thread 0.7 % of a core while streaming at 2 MB/s.
      */
     private void growing() {
-        if (trimPending.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                timer().execute(() -> {
-                    trimPending.set(false);
-                    trim();
-                });
-            }
+        if (trimPending.get()) {
+            return;
         }
+        synchronized (this) {
+            if (closed || !overLimitWithIdle() || !trimPending.compareAndSet(false, true)) {
+                return;
+            }
+            timer().execute(() -> {
+                trimPending.set(false);
+                trim();
+            });
+        }
+    }
+
+    /** Whether the byte limit would evict a spool now; under the lock. */
+    private boolean overLimitWithIdle() {
+        long total = 0;
+        boolean idle = false;
+        for (Entry e : entries.values()) {
+            total += e.spool.storedBytes();
+            idle |= e.refs == 0;
+        }
+        return idle && total > maxBytes;
     }
 
     private ScheduledThreadPoolExecutor timer() {

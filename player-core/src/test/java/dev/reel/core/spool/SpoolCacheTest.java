@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,6 +120,35 @@ class SpoolCacheTest {
             assertThat(cache.contains("playing")).isTrue();
             playing.close();
         }
+    }
+
+    @Test
+    void writesThatCannotEvictAnythingWakeNoCacheThread() throws Exception {
+        Set<Thread> before = cacheThreads();
+        try (SpoolCache cache = cache(250_000, Duration.ofMinutes(5))) {
+            SpoolCache.Lease<Owner> other = cache.acquire("other", Owner::new);
+            other.spool().write(0, Bytes.chunk(0, 50_000));
+            SpoolCache.Lease<Owner> playing = cache.acquire("playing", Owner::new);
+            // Under the limit, then over it with every spool held: a thousand writes, nothing to evict.
+            for (int p = 0; p < 1_000_000; p += 1_000) {
+                playing.spool().write(p, Bytes.chunk(p, 1_000));
+            }
+            assertThat(cacheThreads()).isEqualTo(before);
+            assertThat(cache.contains("other")).isTrue();
+            other.close();
+            playing.close();
+        }
+    }
+
+    /** The live threads of every cache, so that a test sees which one started. */
+    private static Set<Thread> cacheThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("reel-spool-cache") && t.isAlive()) {
+                threads.add(t);
+            }
+        }
+        return threads;
     }
 
     @Test
