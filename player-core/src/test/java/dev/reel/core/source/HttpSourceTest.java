@@ -354,6 +354,19 @@ class HttpSourceTest {
     }
 
     @Test
+    void aServerSilentPastTheReadTimeoutBeforeItsResponseFailsTheOpen() throws Exception {
+        RangeServer server = server("\"v1\"");
+        server.setFaults(PATH, Faults.NONE.withLatency(Duration.ofSeconds(3)));
+        HttpSource source = source(server.url(PATH));
+        source.start();
+        assertThatThrownBy(() -> readFrom(source.spool(), 0))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("timed out")
+                .hasMessageContaining(server.url(PATH));
+        awaitState(source, SourceState.FAILED);
+    }
+
+    @Test
     void aChangedFileFailsInsteadOfMixingVersions() throws Exception {
         RangeServer server = server("\"v1\"");
         server.setFaults(PATH, Faults.NONE.withCutEvery(200_000)
