@@ -12,9 +12,9 @@ import org.tinylog.Logger;
 /**
  * Initialises ahead, on two daemon threads, what the first HTTP open of a process initialises on
  * its way to the first audio, even for an {@code http} URL: OkHttp's URL parser and client
- * classes, and through them the JDK's IDN tables, GMT time zone and {@code java.util.logging}
+ * classes, and through them OkHttp's IDNA tables, the GMT time zone and {@code java.util.logging}
  * ({@code reel-warmup}), and the security provider list that OkHttp's first call reads for its
- * TLS platform check ({@code reel-warmup-providers}) — 40–60 ms of CPU in a fresh JVM. It only
+ * TLS platform check ({@code reel-warmup-providers}) — 30–50 ms of CPU in a fresh JVM. It only
  * runs ahead; whatever it has not finished, the open does itself, waiting for the class
  * initialisation in progress. An application starts it as early as it knows that an HTTP URL will
  * be played (the command line at its start, a window when it opens); for local files it would only
@@ -85,7 +85,7 @@ public final class Warmup {
         @Override
         public void run() {
             // What the open meets first: parsing the URL (OkHttp's utilities, with the GMT time
-            // zone, and the IDN tables), then building the client (its cipher suite tables, and
+            // zone, and its IDNA tables), then building the client (its cipher suite tables, and
             // java.util.logging for its task runner's logger).
             HttpUrl.get("http://localhost/");
             new OkHttpClient.Builder();
