@@ -37,8 +37,7 @@ final class HttpClients {
     HttpClients(Duration connectTimeout, Duration readTimeout) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.plain = PLAIN.newBuilder()
-                .connectTimeout(connectTimeout)
+        this.plain = withTimeouts(PLAIN.newBuilder())
                 .readTimeout(Duration.ZERO)
                 .addNetworkInterceptor(new SocketReadTimeout(readTimeout))
                 .build();
@@ -76,7 +75,9 @@ final class HttpClients {
 
         /** @param timeout zero for none, as in OkHttp */
         SocketReadTimeout(Duration timeout) {
-            this.millis = timeout.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+            this.millis = timeout.isZero()
+                    ? 0
+                    : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         }
 
         @Override

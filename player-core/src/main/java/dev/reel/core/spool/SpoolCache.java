@@ -110,7 +110,11 @@ public final class SpoolCache implements AutoCloseable {
 
     /** Bytes stored by all cached spools. */
     public synchronized long totalBytes() {
-        return entries.values().stream().mapToLong(e -> e.spool.storedBytes()).sum();
+        long total = 0;
+        for (Entry e : entries.values()) {
+            total += e.spool.storedBytes();
+        }
+        return total;
     }
 
     /** Whether a spool for {@code key} is cached. */
@@ -160,9 +164,8 @@ public final class SpoolCache implements AutoCloseable {
         // pipeline and Comparator.comparingLong (a serializable lambda, which no class-data archive
         // holds) cost milliseconds.
         List<Entry> idle = new ArrayList<>();
-        long total = 0;
+        long total = totalBytes();
         for (Entry e : entries.values()) {
-            total += e.spool.storedBytes();
             if (e.refs == 0) {
                 idle.add(e);
             }
@@ -206,13 +209,15 @@ public final class SpoolCache implements AutoCloseable {
 
     /** Whether the byte limit would evict a spool now; under the lock. */
     private boolean overLimitWithIdle() {
-        long total = 0;
-        boolean idle = false;
-        for (Entry e : entries.values()) {
-            total += e.spool.storedBytes();
-            idle |= e.refs == 0;
+        if (totalBytes() <= maxBytes) {
+            return false;
         }
-        return idle && total > maxBytes;
+        for (Entry e : entries.values()) {
+            if (e.refs == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ScheduledThreadPoolExecutor timer() {
