@@ -53,8 +53,8 @@ public final class AudioCpuBench {
     /** The heap, GC and JIT options {@code app/src/main/launcher/reel} runs {@code reel play} with. */
     private static final List<String> REEL_PLAY_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
             "-XX:CompileThresholdScaling=2", "-XX:+UseSerialGC", "-XX:CompileCommandFile=" + COMPILE_COMMANDS,
-            "-XX:-UsePerfData", "-Xss512k", "-XX:StackShadowPages=10", "-Xms8m", "-Xmn2m", "-Xmx64m",
-            "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=16m", "-XX:CICompilerCount=1",
+            "-XX:-UsePerfData", "-Xss512k", "-XX:StackShadowPages=10", "-Xms8m", "-Xmn5m", "-XX:TLABSize=8k",
+            "-Xmx64m", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=16m", "-XX:CICompilerCount=1",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0", "-XX:AsyncDeflationInterval=0");
 
     private AudioCpuBench() {
