@@ -1,5 +1,6 @@
 package dev.reel.runtime;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.logging.LogRecord;
@@ -11,7 +12,11 @@ import java.util.logging.Logger;
  * It exists to be found at once. The first {@code java.util.logging} logger (OkHttp makes one
  * before its first request) makes the JDK look for a finder service, and with none among the
  * runtime's modules that search goes on through the class path, opening every jar: 8-17 ms of
- * CPU on the way to the first audio. Found here, it stops before the class path.
+ * CPU on the way to the first audio. Found here, it stops before the class path. (The first
+ * {@code System.getLogger} call still looks for a second finder, through the class path: TLS and
+ * JavaFX make one, a plain HTTP or file play before its first audio does not.) Platform loggers'
+ * levels map as the JDK's default finder maps {@code System.Logger} levels (CONFIG and FINEST
+ * come as DEBUG and TRACE, so as FINE and FINER).
  *
  * <p>Thread-safe: stateless; its loggers are {@code java.util.logging}'s.
  */
@@ -19,7 +24,8 @@ public final class JulLoggerFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return new JulLogger(Logger.getLogger(name));
+        Objects.requireNonNull(module, "module");
+        return new JulLogger(Logger.getLogger(Objects.requireNonNull(name, "name")));
     }
 
     /** One {@code java.util.logging} logger seen as a {@link System.Logger}. */

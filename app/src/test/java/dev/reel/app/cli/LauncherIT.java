@@ -33,6 +33,27 @@ class LauncherIT {
     }
 
     @Test
+    void reelJavaHomeRunsThatJdkInsteadOfTheRuntime() throws Exception {
+        String jdk = System.getProperty("java.home");
+
+        Launcher.Result run = Launcher.run(
+                Map.of("REEL_JAVA_HOME", jdk, "REEL_JAVA_OPTS", "-XshowSettings:properties"), 30, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("java.home = " + jdk);
+        assertThat(run.out()).startsWith("Usage: reel");
+    }
+
+    @Test
+    void aReelJavaHomeWithoutJavaIsOneLine() throws Exception {
+        Launcher.Result run = Launcher.run(Map.of("REEL_JAVA_HOME", "/nonexistent"), 30, "--help");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("reel: REEL_JAVA_HOME=/nonexistent holds no bin/java");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void theClassDataArchiveWasMadeAndMaps() throws Exception {
         Path archive = Path.of(System.getProperty("reel.launcher")).getParent().resolveSibling("lib/reel.jsa");
         assertThat(archive).exists();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.reel.testkit.AlsaCapture;
+import dev.reel.testkit.RangeServer;
 import dev.reel.testkit.Signals;
 import dev.reel.testkit.WavBuilder;
 import java.io.FileInputStream;
@@ -13,16 +15,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.sound.sampled.AudioFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,23 +38,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java runtime the build links for the launcher ({@code runtime/}): its logger finder, its
- * security providers, and TLS through it.
+ * security configuration, TLS through it, and the window on it.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class RuntimeIT {
 
     private static final String PASSWORD = "changeit";
+    private static final AudioFormat S16_STEREO = new AudioFormat(44100, 16, 2, true, false);
 
     @TempDir
     Path dir;
 
+    private Path home;
     private Path runtime;
 
+    /** Only a JDK without jmods (which jlink needs up to JDK 23) may leave the launcher without one. */
     @BeforeEach
     void findRuntime() {
-        runtime = Path.of(System.getProperty("reel.launcher")).getParent().resolveSibling("runtime");
-        assumeTrue(Files.isExecutable(runtime.resolve("bin/java")),
-                "no linked runtime: the building JDK has no jmods (see target/reel-jlink.log)");
+        home = Path.of(System.getProperty("reel.launcher")).getParent().getParent();
+        runtime = home.resolve("runtime");
+        boolean linkable = Files.isDirectory(Path.of(System.getProperty("java.home"), "jmods"));
+        assumeTrue(linkable || Files.exists(runtime), "this JDK has no jmods to link a runtime from");
+        assertThat(runtime.resolve("bin/java")).as("see target/reel-jlink.log").isExecutable();
     }
 
     @Test
@@ -61,10 +74,18 @@ class RuntimeIT {
     }
 
     @Test
-    void theProvidersListedAreTheProvidersLinked() throws Exception {
+    void itListsTheSecurityProvidersItLinksAndTrustsWhatTheJdkTrusts() throws Exception {
         Launcher.Result run = probe();
 
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines().get(1)).isEqualTo("SUN,SunRsaSign,SunEC,SunJSSE,SunJCE,JdkLDAP");
+        try (Stream<String> lines = Files.lines(runtime.resolve("conf/security/java.security"))) {
+            assertThat(lines.filter(line -> line.startsWith("security.provider."))).containsExactly(
+                    "security.provider.1=SUN", "security.provider.2=SunRsaSign", "security.provider.3=SunEC",
+                    "security.provider.4=SunJSSE", "security.provider.5=SunJCE", "security.provider.6=JdkLDAP");
+        }
+        assertThat(Files.readAllBytes(runtime.resolve("lib/security/cacerts")))
+                .isEqualTo(Files.readAllBytes(Path.of(System.getProperty("java.home"), "lib/security/cacerts")));
     }
 
     @Test
@@ -90,8 +111,10 @@ class RuntimeIT {
         try {
             Path saved = dir.resolve("saved.wav");
             String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/a.wav";
+            // REEL_JAVA_OPTS is split at spaces: a path relative to the working directory has none.
+            Path relativeTrust = Path.of("").toAbsolutePath().relativize(trust);
 
-            Launcher.Result run = Launcher.run(Map.of("REEL_JAVA_OPTS", "-Djavax.net.ssl.trustStore=" + trust
+            Launcher.Result run = Launcher.run(Map.of("REEL_JAVA_OPTS", "-Djavax.net.ssl.trustStore=" + relativeTrust
                     + " -Djavax.net.ssl.trustStorePassword=" + PASSWORD), 30, "save", url, saved.toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -101,28 +124,96 @@ class RuntimeIT {
         }
     }
 
+    /**
+     * The window (JavaFX on the class path, headless through Monocle) on the runtime plays a URL
+     * given on the command line to the device.
+     */
+    @Test
+    void theWindowPlaysAUrlOnTheRuntime() throws Exception {
+        byte[] data = Signals.pcm(4, 44100);
+        AlsaCapture.clear();
+        // The window's settings at full volume (its default is 80 %), in java.util.prefs' file format.
+        Path settings = Files.createDirectories(dir.resolve("prefs/.java/.userPrefs/dev/reel/gui"));
+        Files.writeString(settings.resolve("prefs.xml"), """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">
+                <map MAP_XML_VERSION="1.0">
+                  <entry key="volume" value="100"/>
+                </map>
+                """);
+        try (RangeServer server = RangeServer.start()) {
+            server.add("/w.wav", WavBuilder.pcm(16, 44100, 2).data(data).build(), "audio/wav");
+            List<String> command = List.of(runtime.resolve("bin/java").toString(),
+                    "-cp", windowClassPath() + ":" + jarOf("com/sun/glass/ui/monocle/MonoclePlatformFactory.class"),
+                    "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                    "-Dprism.text=t2k", "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
+                    "dev.reel.app.Main", server.url("/w.wav"));
+            Process window = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("window.txt").toFile()).start();
+            try {
+                // The device's last buffer reaches the capture file only when the line closes: half
+                // the signal, byte for byte, is past any buffer.
+                byte[] captured = AlsaCapture.await(S16_STEREO, data.length / 2, Duration.ofSeconds(60));
+
+                assertThat(captured).as(Files.readString(dir.resolve("window.txt")))
+                        .isEqualTo(Arrays.copyOf(data, captured.length));
+            } finally {
+                window.destroy();
+                if (!window.waitFor(10, TimeUnit.SECONDS)) {
+                    window.destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+
+    /** The launcher's class path for the window, as the build wrote it into bin/reel. */
+    private String windowClassPath() throws IOException {
+        try (Stream<String> lines = Files.lines(home.resolve("bin/reel"))) {
+            String line = lines.filter(l -> l.startsWith("REEL_CP=")).findFirst().orElseThrow();
+            return Arrays.stream(line.substring("REEL_CP=".length()).split(":"))
+                    .map(entry -> entry.replace("$LIB", home.resolve("lib").toString()))
+                    .collect(Collectors.joining(":"));
+        }
+    }
+
+    private static String jarOf(String resource) throws Exception {
+        URL url = ClassLoader.getSystemResource(resource);
+        String path = url.getPath();
+        return Path.of(new java.net.URI(path.substring(0, path.indexOf('!')))).toString();
+    }
+
     /** Runs {@link RuntimeProbe} on the runtime with only the test classes on its class path. */
     private Launcher.Result probe() throws Exception {
         Path classes = Path.of(RuntimeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path out = dir.resolve("probe-out.txt");
         Path err = dir.resolve("probe-err.txt");
-        Process process = new ProcessBuilder(runtime.resolve("bin/java").toString(), "-cp", classes.toString(),
-                RuntimeProbe.class.getName()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // English, so that java.util.logging's level names are; no option from the environment.
+        ProcessBuilder builder = new ProcessBuilder(runtime.resolve("bin/java").toString(), "-Duser.language=en",
+                "-Duser.country=US", "-cp", classes.toString(), RuntimeProbe.class.getName())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        Process process = builder.start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the probe did not exit in 30 s: " + Files.readString(err));
+        }
         return new Launcher.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** Runs the test JDK's keytool; returns the keystore it wrote (the argument after -keystore). */
-    private static Path keytool(String... args) throws IOException, InterruptedException {
+    private Path keytool(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
         command.addAll(List.of("-storepass", PASSWORD));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        Path output = dir.resolve("keytool.txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
         return Path.of(args[List.of(args).indexOf("-keystore") + 1]);
     }
 
