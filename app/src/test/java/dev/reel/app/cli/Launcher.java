@@ -28,17 +28,22 @@ final class Launcher {
         }
     }
 
-    /** A started run; stdout and stderr go to files. */
+    /** A started run; stdout and stderr go to files, deleted once {@link #await} has read them. */
     record Running(Process process, Path out, Path err) {
 
         Result await(long timeoutSeconds) throws IOException, InterruptedException {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("reel did not exit within " + timeoutSeconds + " s; stderr: "
-                        + Files.readString(err));
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("reel did not exit within " + timeoutSeconds + " s; stderr: "
+                            + Files.readString(err));
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
         }
     }
 
