@@ -35,7 +35,8 @@ final class Launcher {
             try {
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
-                    throw new AssertionError("reel did not exit within " + timeoutSeconds + " s; stderr: "
+                    throw new AssertionError(process.info().command().orElse("reel") + " did not exit within "
+                            + timeoutSeconds + " s; stderr: "
                             + Files.readString(err));
                 }
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -68,12 +69,16 @@ final class Launcher {
     }
 
     static Running start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = command(args);
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().putAll(env);
+        return start(builder);
+    }
+
+    /** Starts any command (a JVM, keytool) the same way: stdout and stderr to files. */
+    static Running start(ProcessBuilder builder) throws IOException {
         Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         Path out = Files.createTempFile(dir, "reel-out", ".txt");
         Path err = Files.createTempFile(dir, "reel-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        return new Running(builder.start(), out, err);
+        return new Running(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
     }
 }

@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -148,20 +147,17 @@ class RuntimeIT {
                     "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dprism.text=t2k", "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
                     "dev.reel.app.Main", server.url("/w.wav"));
-            Process window = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("window.txt").toFile()).start();
+            Launcher.Running window = Launcher.start(new ProcessBuilder(command));
             try {
                 // The device's last buffer reaches the capture file only when the line closes: half
                 // the signal, byte for byte, is past any buffer.
                 byte[] captured = AlsaCapture.await(S16_STEREO, data.length / 2, Duration.ofSeconds(60));
 
-                assertThat(captured).as(Files.readString(dir.resolve("window.txt")))
+                assertThat(captured).as(Files.readString(window.err()))
                         .isEqualTo(Arrays.copyOf(data, captured.length));
             } finally {
-                window.destroy();
-                if (!window.waitFor(10, TimeUnit.SECONDS)) {
-                    window.destroyForcibly().waitFor();
-                }
+                window.process().destroy();
+                window.await(10);
             }
         }
     }
@@ -185,35 +181,22 @@ class RuntimeIT {
     /** Runs {@link RuntimeProbe} on the runtime with only the test classes on its class path. */
     private Launcher.Result probe() throws Exception {
         Path classes = Path.of(RuntimeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path out = dir.resolve("probe-out.txt");
-        Path err = dir.resolve("probe-err.txt");
         // English, so that java.util.logging's level names are; no option from the environment.
         ProcessBuilder builder = new ProcessBuilder(runtime.resolve("bin/java").toString(), "-Duser.language=en",
-                "-Duser.country=US", "-cp", classes.toString(), RuntimeProbe.class.getName())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                "-Duser.country=US", "-cp", classes.toString(), RuntimeProbe.class.getName());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
-        Process process = builder.start();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("the probe did not exit in 30 s: " + Files.readString(err));
-        }
-        return new Launcher.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return Launcher.start(builder).await(30);
     }
 
     /** Runs the test JDK's keytool; returns the keystore it wrote (the argument after -keystore). */
-    private Path keytool(String... args) throws IOException, InterruptedException {
+    private static Path keytool(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
         command.addAll(List.of("-storepass", PASSWORD));
-        Path output = dir.resolve("keytool.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
+        Launcher.Result run = Launcher.start(new ProcessBuilder(command)).await(30);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         return Path.of(args[List.of(args).indexOf("-keystore") + 1]);
     }
 
